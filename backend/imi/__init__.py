@@ -1,0 +1,1 @@
+"""IMI: an open Internal Market Information System."""

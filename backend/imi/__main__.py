@@ -1,0 +1,3 @@
+from imi.cli import main
+
+main()

@@ -1,0 +1,76 @@
+"""Procedures: what kind of exchange, in which legal area, carrying which personal data, kept how long."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+
+from imi.reference.legal_areas import legal_area
+from imi.reference.loader import DATA_DIR, DataFileError, read_yaml
+
+
+class ExchangeKind(StrEnum):
+    REQUEST = "REQUEST"
+    ALERT = "ALERT"
+    NOTIFICATION = "NOTIFICATION"
+    CASE = "CASE"
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    block_after_months: int
+    delete_after_years: int
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    code: str
+    legal_area: str
+    kind: ExchangeKind
+    name: str
+    workflow: str
+    default_reply_days: int
+    personal_data: tuple[str, ...]
+    retention: Retention
+
+
+MAX_BLOCK_MONTHS = 18
+
+
+def _parse(path_name: str, row: dict) -> Procedure:
+    path = DATA_DIR / "procedures" / path_name
+    try:
+        legal_area(row["legal_area"])
+        retention = Retention(**row["retention"])
+        proc = Procedure(
+            code=row["code"],
+            legal_area=row["legal_area"],
+            kind=ExchangeKind(row["kind"]),
+            name=row["name"],
+            workflow=row["workflow"],
+            default_reply_days=int(row.get("default_reply_days", 14)),
+            personal_data=tuple(row.get("personal_data", ())),
+            retention=retention,
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise DataFileError(path, f"invalid procedure: {error!r}") from error
+    if not 0 < retention.block_after_months <= MAX_BLOCK_MONTHS:
+        raise DataFileError(path, f"retention.block_after_months must be 1..{MAX_BLOCK_MONTHS}")
+    if f"{proc.code}.yaml" != path_name:
+        raise DataFileError(path, f"file name must be {proc.code}.yaml")
+    return proc
+
+
+@cache
+def procedures() -> tuple[Procedure, ...]:
+    files = sorted((DATA_DIR / "procedures").glob("*.yaml"))
+    return tuple(_parse(path.name, read_yaml(path)) for path in files)
+
+
+@cache
+def _by_code() -> dict[str, Procedure]:
+    return {p.code: p for p in procedures()}
+
+
+def procedure(code: str) -> Procedure:
+    """The procedure with this code; `KeyError` if unknown."""
+    return _by_code()[code]
