@@ -1,0 +1,7 @@
+export interface PendingAuthority {
+  id: string;
+  officialName: string;
+  officialNameLanguage: string;
+  country: string;
+  registeredAt: string;
+}

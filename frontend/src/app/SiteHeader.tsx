@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../router/Link';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { Navigation } from './Navigation';
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <a className="ecl-skip-link skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <div className="site-header__top ecl-container">
+        <Link className="site-header__brand" href="/">
+          <span className="site-header__name">{t('app.name')}</span>
+          <span className="site-header__title">{t('app.title')}</span>
+        </Link>
+        <LanguageSwitcher />
+      </div>
+      <div className="site-header__nav">
+        <div className="ecl-container">
+          <Navigation />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,56 @@
+import i18next, { type i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { DEFAULT_LANGUAGE, LANGUAGES, intlLocale, preferredLanguage, type Language } from './languages';
+import { rememberLanguage, rememberedLanguage } from './storage';
+
+type Catalogue = Record<string, unknown>;
+
+const catalogues = import.meta.glob<Catalogue>('./locales/*.json', { import: 'default' });
+
+async function loadCatalogue(language: Language): Promise<Catalogue> {
+  const load = catalogues[`./locales/${language}.json`];
+  if (!load) throw new Error(`No catalogue for ${language}`);
+  return load();
+}
+
+/** The language to start in: the one chosen before, else the browser's, else English. */
+export function initialLanguage(): Language {
+  return rememberedLanguage() ?? preferredLanguage(navigator.languages) ?? DEFAULT_LANGUAGE;
+}
+
+function applyToDocument(language: Language): void {
+  document.documentElement.lang = language;
+  document.documentElement.dir = 'ltr';
+}
+
+export async function startI18n(language: Language): Promise<i18n> {
+  const [catalogue, fallback] = await Promise.all([
+    loadCatalogue(language),
+    language === DEFAULT_LANGUAGE ? undefined : loadCatalogue(DEFAULT_LANGUAGE),
+  ]);
+  await i18next.use(initReactI18next).init({
+    lng: language,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: [...LANGUAGES],
+    resources: {
+      [language]: { translation: catalogue },
+      ...(fallback ? { [DEFAULT_LANGUAGE]: { translation: fallback } } : {}),
+    },
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  applyToDocument(language);
+  return i18next;
+}
+
+/** Switches the whole interface to another language and remembers the choice. */
+export async function changeLanguage(language: Language): Promise<void> {
+  if (!i18next.hasResourceBundle(language, 'translation')) {
+    i18next.addResourceBundle(language, 'translation', await loadCatalogue(language));
+  }
+  await i18next.changeLanguage(language);
+  rememberLanguage(language);
+  applyToDocument(language);
+}
+
+export { intlLocale };

@@ -1,0 +1,4 @@
+import { start } from './app/start';
+import { unavailableSources } from './data/unavailableSources';
+
+void start(unavailableSources);

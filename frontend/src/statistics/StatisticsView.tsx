@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import { useDataSources } from '../data/sources';
+import { useResource } from '../data/useResource';
+import { PeriodPicker, usePeriod } from '../scoreboard/PeriodPicker';
+import { PeriodSummary } from '../scoreboard/PeriodSummary';
+import { PageHeading } from '../ui/PageHeading';
+import { ResourceView } from '../ui/ResourceView';
+import { ExchangesPerYear, RequestsByCountry, RequestsPerQuarter } from './UsageCharts';
+
+export function StatisticsView() {
+  const { t } = useTranslation();
+  const sources = useDataSources();
+  const period = usePeriod();
+  const usage = useResource(() => sources.usage(period), `${period.from}/${period.to}`);
+  return (
+    <section>
+      <PageHeading title={t('statistics.title')}>{t('statistics.title')}</PageHeading>
+      <p className="ecl-u-type-paragraph">{t('statistics.intro')}</p>
+      <PeriodPicker />
+      <ResourceView resource={usage}>
+        {(data) => (
+          <>
+            <PeriodSummary period={data.period} />
+            <ExchangesPerYear data={data.exchangesPerYear} />
+            <RequestsPerQuarter data={data.requestsPerQuarter} />
+            <RequestsByCountry data={data.bySendingCountry} side="bySendingCountry" />
+            <RequestsByCountry data={data.byReceivingCountry} side="byReceivingCountry" />
+          </>
+        )}
+      </ResourceView>
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Resource } from '../data/useResource';
+import { ErrorNotice } from './ErrorNotice';
+import { PageHeading } from './PageHeading';
+
+/** Loading and error states for data being read; `fallbackTitle` gives the page its heading while there is no data. */
+export function ResourceView<T>({ resource, fallbackTitle, children }: { resource: Resource<T>; fallbackTitle?: string; children: (data: T) => ReactNode }) {
+  const { t } = useTranslation();
+  if (resource.status === 'ready') return <>{children(resource.data)}</>;
+  return (
+    <>
+      {fallbackTitle && <PageHeading title={fallbackTitle}>{fallbackTitle}</PageHeading>}
+      {resource.status === 'loading' ? <p className="loading">{t('app.loading')}</p> : <ErrorNotice error={resource.error} />}
+    </>
+  );
+}
