@@ -1,0 +1,1 @@
+"""Accounts: users, their rights per legal area, sessions, invitations and API tokens."""

@@ -1,0 +1,113 @@
+"""The Starlette application: GraphQL, attachment downloads, health, and the single-page app."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.middleware import Middleware
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.staticfiles import StaticFiles
+from tortoise.contrib.starlette import RegisterTortoise
+
+from imi import db, errors
+from imi.accounts.authentication import authenticate
+from imi.clock import Clock, SystemClock
+from imi.exchanges import service as exchanges
+from imi.exchanges.attachments import FileStore
+from imi.graphql.ids import decode
+from imi.graphql.schema import schema
+from imi.graphql.view import GraphQLView
+from imi.settings import Settings
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class SecurityHeaders:
+    """Adds the security headers to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                         if k.lower().encode() not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    clock = clock or SystemClock()
+    store = FileStore(settings.attachment_dir)
+    graphql = GraphQLView(schema, settings, clock, store)
+
+    async def health(request: Request) -> Response:
+        await db.connection().execute_query("SELECT 1")
+        return JSONResponse({"status": "ok"})
+
+    async def download(request: Request) -> Response:
+        try:
+            attachment_id = decode(request.path_params["gid"], "Attachment")
+            principal = (await authenticate(request, clock.now())).principal
+            attachment = await exchanges.attachment_for_download(principal, attachment_id)
+        except errors.DomainError:
+            raise HTTPException(404) from None
+        path = store.path(attachment.sha256)
+        if not path.exists():
+            raise HTTPException(404)
+        return FileResponse(path, media_type=attachment.content_type, filename=attachment.filename,
+                            headers={"Cache-Control": "private, no-store"})
+
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/attachments/{gid}", download),
+        Route("/healthz", health),
+    ]
+    if Path(settings.frontend_dir, "index.html").exists():
+        routes.append(Mount("/", app=SinglePageApp(settings.frontend_dir)))
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+        async with RegisterTortoise(app, config=db.tortoise_config(settings.database_url),
+                                    _enable_global_fallback=True):
+            yield
+
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
+    app.state.settings = settings
+    app.state.clock = clock
+    return app
+
+
+class SinglePageApp(StaticFiles):
+    """The built web app; any unknown path under it serves index.html so that shareable URLs work."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(directory=directory, html=True)
+
+    async def get_response(self, path: str, scope: dict) -> Response:  # type: ignore[override]
+        try:
+            return await super().get_response(path, scope)
+        except HTTPException as error:
+            if error.status_code != 404 or "." in Path(path).name:
+                raise
+            return await super().get_response("index.html", scope)

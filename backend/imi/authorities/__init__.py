@@ -1,0 +1,1 @@
+"""Authorities: the directory of competent authorities and their coordinators."""

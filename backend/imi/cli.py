@@ -1,0 +1,217 @@
+"""The `imi` command line: serve, migrate, seed, manage users and tokens, export the schema."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from imi import db
+from imi.settings import ROOT, Settings
+
+app = typer.Typer(help="IMI: an open Internal Market Information System.", no_args_is_help=True)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+seed_app = typer.Typer(help="Demonstration data.", no_args_is_help=True)
+users_app = typer.Typer(help="Users of authorities.", no_args_is_help=True)
+tokens_app = typer.Typer(help="API tokens for statisticians and partner tools.", no_args_is_help=True)
+coordinators_app = typer.Typer(help="National coordinators.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(seed_app, name="seed")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
+app.add_typer(coordinators_app, name="coordinators")
+
+
+def _run(work: Callable[[Settings], Awaitable[Any]], *, migrate: bool = True) -> Any:
+    """Run `work` with the database open (after applying migrations)."""
+    settings = Settings.from_env()
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+
+    async def main() -> Any:
+        if migrate:
+            await db.upgrade(settings.database_url)
+        await db.init(settings.database_url)
+        try:
+            return await work(settings)
+        finally:
+            await db.close()
+
+    return asyncio.run(main())
+
+
+def _fail(message: str) -> None:
+    typer.secho(message, fg=typer.colors.RED, err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Default: IMI_HOST or 127.0.0.1.")] = None,
+    port: Annotated[int | None, typer.Option(help="Default: IMI_PORT or 8000.")] = None,
+    workers: Annotated[int | None, typer.Option(help="Default: IMI_WORKERS or 1 (SQLite: always 1).")] = None,
+) -> None:
+    """Apply migrations and serve the app with uvicorn."""
+    import uvicorn
+
+    settings = Settings.from_env()
+    asyncio.run(db.upgrade(settings.database_url))
+    count = 1 if settings.sqlite else (workers or settings.workers)
+    uvicorn.run("imi.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
+                workers=count, proxy_headers=False, server_header=False, log_level="info")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the committed migrations not yet applied."""
+    settings = Settings.from_env()
+    asyncio.run(db.upgrade(settings.database_url, progress=_migration_progress))
+    typer.echo("database is up to date")
+
+
+def _migration_progress(event: str, app_label: str, name: str) -> None:
+    if event == "apply_done":
+        typer.echo(f"applied {app_label}.{name}")
+
+
+@seed_app.command("demo")
+def seed_demo(
+    scale: Annotated[float, typer.Option(help="1 = a small demo; 100 = the real system's size.")] = 1.0,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same data.")] = 2024,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing if the database has data.")] = False,
+) -> None:
+    """Generate realistic demonstration data, deterministically."""
+    from imi.demo.generator import generate
+
+    async def work(settings: Settings) -> None:
+        from imi.authorities.models import Authority
+
+        if if_empty and await Authority.exists():
+            typer.echo("the database already has data: not seeding")
+            return
+        report = await generate(scale=scale, seed=seed)
+        typer.echo(report)
+
+    _run(work)
+
+
+@users_app.command("create")
+def users_create(
+    email: str,
+    authority: Annotated[str, typer.Option(help="The authority's id or external id.")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+    full_name: Annotated[str, typer.Option(help="Default: the e-mail address.")] = "",
+    language: str = "en",
+    right: Annotated[list[str] | None, typer.Option(help="AREA:PROFILE or *:PROFILE; repeat.")] = None,
+) -> None:
+    """Create a user with rights (for example *:LOCAL_DATA_ADMINISTRATOR)."""
+    from imi.accounts import service
+    from imi.accounts.profiles import Profile
+    from imi.authorities.models import Authority
+    from imi.clock import SystemClock
+    from imi.errors import DomainError
+
+    async def work(settings: Settings) -> None:
+        found = await Authority.get_or_none(external_id=authority)
+        if found is None and authority.isdigit():
+            found = await Authority.get_or_none(id=int(authority))
+        if found is None:
+            _fail(f"no authority {authority}")
+            return
+        try:
+            rights = [(None if a == "*" else a, Profile(p)) for a, _, p in (r.partition(":") for r in right or [])]
+            user = await service.create_user(email=email, full_name=full_name or email, authority_id=found.id,
+                                             language=language, rights=rights, now=SystemClock().now(),
+                                             password=password)
+        except (DomainError, ValueError) as error:
+            _fail(str(error))
+            return
+        typer.echo(f"created user {user.email} of {found.official_name}")
+
+    _run(work)
+
+
+@tokens_app.command("create")
+def tokens_create(
+    scope: Annotated[list[str], typer.Option(help="statistics:read, exchanges:read, events:subscribe, ...")],
+    user: Annotated[str | None, typer.Option(help="The e-mail of the user the token acts for.")] = None,
+    service_account: Annotated[str | None, typer.Option("--service", help="A service account name.")] = None,
+    authority: Annotated[str | None, typer.Option(help="A partner tool's authority (external id or id).")] = None,
+    days: int = 90,
+    name: str = "command line",
+) -> None:
+    """Create an API token and print it (once)."""
+    from imi.accounts import service
+    from imi.accounts.models import User
+    from imi.authorities.models import Authority
+    from imi.clock import SystemClock
+    from imi.errors import DomainError
+
+    async def work(settings: Settings) -> None:
+        now = SystemClock().now()
+        owner: dict[str, int] = {}
+        if user:
+            found = await User.get_or_none(email=user.lower())
+            if found is None:
+                _fail(f"no user {user}")
+                return
+            owner["user_id"] = found.id
+        elif service_account:
+            authority_id = None
+            if authority:
+                row = await Authority.get_or_none(external_id=authority) or (
+                    await Authority.get_or_none(id=int(authority)) if authority.isdigit() else None)
+                if row is None:
+                    _fail(f"no authority {authority}")
+                    return
+                authority_id = row.id
+            owner["service_account_id"] = (await service.service_account(service_account, now, authority_id)).id
+        else:
+            _fail("give --user or --service")
+        try:
+            made = await service.create_token(name=name, scopes=scope, days=days, now=now, **owner)
+        except DomainError as error:
+            _fail(str(error))
+            return
+        typer.echo(made.plaintext)
+
+    _run(work)
+
+
+@coordinators_app.command("create")
+def coordinators_create(
+    country: str,
+    official_name: str,
+    language: Annotated[str, typer.Option(help="The language of the official name.")],
+    external_id: str | None = None,
+) -> None:
+    """Create a country's national coordinator (once per country)."""
+    from imi.authorities import service
+    from imi.clock import SystemClock
+    from imi.errors import DomainError
+
+    async def work(settings: Settings) -> None:
+        try:
+            authority = await service.create_national_coordinator(service.AuthorityDetails(
+                country=country.upper(), level="NATIONAL", official_name=official_name, official_language=language,
+                external_id=external_id,
+            ), SystemClock().now())
+        except DomainError as error:
+            _fail(str(error))
+            return
+        typer.echo(f"national coordinator of {authority.country}: id {authority.id}")
+
+    _run(work)
+
+
+@app.command("export-schema")
+def export_schema(output: Annotated[Path, typer.Option(help="Where to write the SDL.")] = ROOT / "schema.graphql") -> None:
+    """Write the GraphQL schema (SDL) that the web app is typed from."""
+    from imi.graphql.schema import schema
+
+    output.write_text(schema.as_str() + "\n", encoding="utf-8")
+    typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    app()

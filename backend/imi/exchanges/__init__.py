@@ -1,0 +1,1 @@
+"""Exchanges between authorities: information requests, their workflow, messages and attachments."""

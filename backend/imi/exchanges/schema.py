@@ -1,0 +1,288 @@
+"""GraphQL types of exchanges: the exchange as its reader may see it, its timeline, messages and files."""
+
+from enum import StrEnum
+from datetime import date, datetime
+from typing import Any, Self
+
+import strawberry
+from strawberry import relay
+from strawberry.scalars import JSON
+
+from imi import errors
+from imi.authorities.schema import AuthorityNode
+from imi.clock import day_of
+from imi.exchanges import models, rules, service
+from imi.graphql.context import Info
+from imi.graphql.ids import encode
+from imi.reference.schema import ExchangeKind, LegalArea, Procedure
+
+ExchangeState = strawberry.enum(rules.State, name="ExchangeState")
+ExchangeAction = strawberry.enum(rules.Action, name="ExchangeAction")
+Party = strawberry.enum(rules.Party, name="Party", description="The part your authority plays in an exchange.")
+
+
+@strawberry.enum(description="Whether you may see the exchange's personal data, and if not, why.")
+class PersonalDataStatus(StrEnum):
+    VISIBLE = "VISIBLE"
+    HIDDEN_UNTIL_ACCEPTED = "HIDDEN_UNTIL_ACCEPTED"
+    BLOCKED = "BLOCKED"
+    NOT_ENTITLED = "NOT_ENTITLED"
+
+
+@strawberry.type
+class Parameter:
+    name: str
+    value: str
+
+
+@strawberry.type(description="A question chosen from the procedure's catalogue, by identifier.")
+class ChosenQuestion:
+    item: str
+    parameters: list[Parameter]
+
+
+@strawberry.type
+class Answer:
+    item: str
+    value: JSON
+
+
+@strawberry.type
+class PersonalDataEntry:
+    field: str
+    value: str
+
+
+async def _authority(info: Info, pk: int | None) -> AuthorityNode | None:
+    if pk is None:
+        return None
+    found = await info.context.loaders.authority.load(pk)
+    return AuthorityNode.of(found) if found else None
+
+
+async def _user_name(info: Info, pk: int | None) -> str | None:
+    if pk is None:
+        return None
+    user = await info.context.loaders.user.load(pk)
+    return user.full_name if user else None
+
+
+@strawberry.type(name="Message", description="Free text in its original language.")
+class MessageNode:
+    id: strawberry.ID
+    text: str
+    language: str
+    created_at: datetime
+    author_authority_pk: strawberry.Private[int]
+    author_user_pk: strawberry.Private[int | None]
+
+    @strawberry.field
+    async def author_authority(self, info: Info) -> AuthorityNode | None:
+        return await _authority(info, self.author_authority_pk)
+
+    @strawberry.field
+    async def author_name(self, info: Info) -> str | None:
+        return await _user_name(info, self.author_user_pk)
+
+    @classmethod
+    def of(cls, m: models.Message) -> Self:
+        return cls(id=encode("Message", m.id), text=m.text, language=m.language, created_at=m.created_at,
+                   author_authority_pk=m.author_authority_id, author_user_pk=m.author_user_id)
+
+
+@strawberry.type(name="Attachment")
+class AttachmentNode:
+    id: strawberry.ID
+    filename: str
+    content_type: str
+    size: int
+    created_at: datetime
+    download_url: str
+
+    @classmethod
+    def of(cls, a: models.Attachment) -> Self:
+        gid = encode("Attachment", a.id)
+        return cls(id=gid, filename=a.filename, content_type=a.content_type, size=a.size,
+                   created_at=a.created_at, download_url=f"/attachments/{gid}")
+
+
+@strawberry.type(description="One step on an exchange's timeline.")
+class TimelineEvent:
+    id: strawberry.ID
+    action: str
+    at: datetime
+    from_state: ExchangeState | None
+    to_state: ExchangeState
+    data: strawberry.Private[dict[str, Any]]
+    actor_authority_pk: strawberry.Private[int | None]
+    actor_user_pk: strawberry.Private[int | None]
+    message_by_id: strawberry.Private[dict[int, models.Message]]
+
+    @strawberry.field
+    async def actor_authority(self, info: Info) -> AuthorityNode | None:
+        return await _authority(info, self.actor_authority_pk)
+
+    @strawberry.field
+    async def actor_name(self, info: Info) -> str | None:
+        return await _user_name(info, self.actor_user_pk)
+
+    @strawberry.field(description="The authority the exchange was sent, forwarded or referred to.")
+    async def to_authority(self, info: Info) -> AuthorityNode | None:
+        target = self.data.get("to")
+        return await _authority(info, target if isinstance(target, int) else None)
+
+    @strawberry.field
+    def proposed_reply_date(self) -> date | None:
+        value = self.data.get("proposedReplyDate")
+        return date.fromisoformat(value) if isinstance(value, str) else None
+
+    @strawberry.field(description="The message written with this step, if any.")
+    def message(self) -> MessageNode | None:
+        found = self.message_by_id.get(self.data.get("messageId", -1))  # type: ignore[arg-type]
+        return MessageNode.of(found) if found else None
+
+    @classmethod
+    def of(cls, e: models.ExchangeEvent, messages: dict[int, models.Message]) -> Self:
+        return cls(id=encode("ExchangeEvent", e.id), action=e.action, at=e.at,
+                   from_state=rules.State(e.from_state) if e.from_state else None,
+                   to_state=rules.State(e.to_state), data=dict(e.data), actor_authority_pk=e.actor_authority_id,
+                   actor_user_pk=e.actor_user_id, message_by_id=messages)
+
+
+@strawberry.type(description="The reply deadline as it stands.")
+class Deadline:
+    date: date
+    days_left: int
+    overdue: bool
+
+
+@strawberry.type
+class Survey:
+    timeliness: int | None
+    efforts: int | None
+
+
+@strawberry.type(name="Exchange", description="An exchange between authorities, as you may see it.")
+class ExchangeNode(relay.Node):
+    id: relay.NodeID[int]
+    reference: str
+    kind: ExchangeKind
+    state: ExchangeState
+    version: int = strawberry.field(description="Send it back with every action (optimistic check).")
+    subject: str
+    subject_language: str
+    requested_reply_date: date | None
+    proposed_reply_date: date | None
+    agreed_reply_date: date | None
+    round: int = strawberry.field(description="Further-information rounds so far.")
+    created_at: datetime
+    updated_at: datetime
+    sent_at: datetime | None
+    accepted_at: datetime | None
+    answered_at: datetime | None
+    closed_at: datetime | None
+    withdrawn_at: datetime | None
+    my_parties: list[Party]
+    allowed_actions: list[ExchangeAction] = strawberry.field(description="Exactly the actions you may take now.")
+    questions: list[ChosenQuestion]
+    answers: list[Answer]
+    personal_data_status: PersonalDataStatus
+    row: strawberry.Private[models.Exchange]
+    seen: strawberry.Private[service.Visible]
+
+    @strawberry.field
+    def procedure(self) -> Procedure:
+        return Procedure.of(self.row.procedure)
+
+    @strawberry.field
+    def legal_area(self) -> LegalArea:
+        return LegalArea.of(self.row.legal_area)
+
+    @strawberry.field
+    async def requesting_authority(self, info: Info) -> AuthorityNode:
+        found = await _authority(info, self.row.requesting_authority_id)
+        assert found is not None
+        return found
+
+    @strawberry.field
+    async def responding_authority(self, info: Info) -> AuthorityNode | None:
+        return await _authority(info, self.row.responding_authority_id)
+
+    @strawberry.field
+    async def referral_coordinator(self, info: Info) -> AuthorityNode | None:
+        return await _authority(info, self.row.referral_coordinator_id)
+
+    @strawberry.field(description="Null unless personalDataStatus is VISIBLE.")
+    def personal_data(self) -> list[PersonalDataEntry] | None:
+        if not self.seen.personal_data_visible:
+            return None
+        return [PersonalDataEntry(field=k, value=v) for k, v in (self.row.personal_data or {}).items()]
+
+    @strawberry.field
+    async def messages(self, info: Info) -> list[MessageNode]:
+        return [MessageNode.of(m) for m in await info.context.loaders.messages.load(self.id)]
+
+    @strawberry.field(description="Null unless you may see personal data (files may carry it).")
+    async def attachments(self, info: Info) -> list[AttachmentNode] | None:
+        if not self.seen.personal_data_visible:
+            return None
+        rows = await info.context.loaders.attachments.load(self.id)
+        return [AttachmentNode.of(a) for a in rows if a.deleted_at is None]
+
+    @strawberry.field
+    async def timeline(self, info: Info) -> list[TimelineEvent]:
+        events = await info.context.loaders.events.load(self.id)
+        messages = {m.id: m for m in await info.context.loaders.messages.load(self.id)}
+        return [TimelineEvent.of(e, messages) for e in events]
+
+    @strawberry.field(description="The reply deadline while the request awaits its answer.")
+    def deadline(self, info: Info) -> Deadline | None:
+        due = self.row.agreed_reply_date or self.row.requested_reply_date
+        if due is None or self.row.state not in (rules.State.SENT, rules.State.ACCEPTED):
+            return None
+        left = (due - day_of(info.context.now)).days
+        return Deadline(date=due, days_left=left, overdue=left < 0)
+
+    @strawberry.field(description="The requester's closure survey (seen by the requester only).")
+    def survey(self) -> Survey | None:
+        row = self.row
+        if rules.Party.REQUESTER not in self.seen.parties or row.state is not rules.State.CLOSED:
+            return None
+        return Survey(timeliness=row.survey_timeliness, efforts=row.survey_efforts)
+
+    @classmethod
+    def of(cls, seen: service.Visible) -> Self:
+        e = seen.exchange
+        return cls(
+            id=e.id, reference=e.reference, kind=ExchangeKind(e.kind), state=e.state, version=e.version,
+            subject=e.subject, subject_language=e.subject_language, requested_reply_date=e.requested_reply_date,
+            proposed_reply_date=e.proposed_reply_date, agreed_reply_date=e.agreed_reply_date, round=e.round,
+            created_at=e.created_at, updated_at=e.updated_at, sent_at=e.sent_at, accepted_at=e.accepted_at,
+            answered_at=e.answered_at, closed_at=e.closed_at, withdrawn_at=e.withdrawn_at,
+            my_parties=sorted(seen.parties), allowed_actions=seen.allowed_actions,
+            questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
+                                                                   for k, v in q.get("params", {}).items()])
+                       for q in e.questions],
+            answers=[Answer(item=k, value=v) for k, v in e.answers.items()],
+            personal_data_status=_personal_status(seen), row=e, seen=seen,
+        )
+
+    @classmethod
+    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Self | None]:
+        found: list[Self | None] = []
+        for node_id in node_ids:
+            try:
+                found.append(cls.of(await service.get_visible(info.context.principal, int(node_id))))
+            except (ValueError, errors.NotFound):
+                found.append(None)
+        return found
+
+
+def _personal_status(seen: service.Visible) -> PersonalDataStatus:
+    if seen.personal_data_visible:
+        return PersonalDataStatus.VISIBLE
+    if seen.exchange.personal_data_blocked_at is not None:
+        return PersonalDataStatus.BLOCKED
+    if rules.Party.RESPONDER in seen.parties and seen.exchange.accepted_at is None:
+        return PersonalDataStatus.HIDDEN_UNTIL_ACCEPTED
+    return PersonalDataStatus.NOT_ENTITLED

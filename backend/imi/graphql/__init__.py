@@ -1,0 +1,1 @@
+"""The GraphQL API: schema composition, context, errors, global IDs, connections and limits."""

@@ -1,0 +1,39 @@
+"""The context of one GraphQL operation: who calls, when, and the per-request loaders."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import strawberry
+
+from imi.accounts.principal import Principal
+from imi.clock import Clock
+from imi.exchanges.attachments import FileStore
+from imi.graphql.loaders import Loaders
+from imi.settings import Settings
+
+
+@dataclass
+class Context:
+    request: Any
+    response: Any
+    principal: Principal
+    settings: Settings
+    clock: Clock
+    store: FileStore
+    loaders: Loaders = field(default_factory=Loaders)
+    _now: datetime | None = None
+
+    @property
+    def now(self) -> datetime:
+        """One instant for the whole operation."""
+        if self._now is None:
+            self._now = self.clock.now()
+        return self._now
+
+    @property
+    def language(self) -> str:
+        return self.principal.language
+
+
+Info = strawberry.Info[Context, None]

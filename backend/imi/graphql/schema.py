@@ -1,0 +1,23 @@
+"""The schema: every domain's queries and mutations merged into one Query and one Mutation."""
+
+import strawberry
+from strawberry import relay
+from strawberry.tools import merge_types
+
+from imi.accounts.schema import AccountMutations, AccountQueries
+from imi.authorities.schema import AuthorityMutations, AuthorityQueries
+from imi.exchanges.api import ExchangeMutations, ExchangeQueries
+from imi.graphql.limits import extensions
+from imi.reference.schema import ReferenceQueries
+
+
+@strawberry.type
+class NodeQueries:
+    node: relay.Node | None = relay.node(description="Any object by its global ID, if you may see it.")
+
+
+Query = merge_types("Query", (NodeQueries, AccountQueries, ReferenceQueries, AuthorityQueries, ExchangeQueries))
+Mutation = merge_types("Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations))
+
+
+schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions())

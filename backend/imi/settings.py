@@ -1,0 +1,82 @@
+"""Configuration, read once from `IMI_*` environment variables (documented in the README)."""
+
+import os
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    return int(value) if value else default
+
+
+def _list(name: str, default: str = "") -> tuple[str, ...]:
+    return tuple(part.strip() for part in os.environ.get(name, default).split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    environment: Environment = Environment.PRODUCTION
+    database_url: str = ""
+    var_dir: Path = ROOT / "var"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    workers: int = 1
+    cookie_secure: bool = True
+    session_hours: int = 10
+    attachment_max_bytes: int = 10 * 1024 * 1024
+    attachment_dir: Path = ROOT / "var" / "attachments"
+    frontend_dir: Path = ROOT / "frontend" / "dist"
+    redis_url: str | None = None
+    meili_url: str | None = None
+    meili_key: str | None = None
+    translators: tuple[str, ...] = field(default_factory=tuple)
+    max_page_size: int = 100
+
+    @property
+    def development(self) -> bool:
+        return self.environment is Environment.DEVELOPMENT
+
+    @property
+    def sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        """Build settings from the process environment."""
+        env = Environment(os.environ.get("IMI_ENV", Environment.PRODUCTION))
+        var_dir = Path(os.environ.get("IMI_VAR_DIR", ROOT / "var")).resolve()
+        return cls(
+            environment=env,
+            database_url=os.environ.get("IMI_DATABASE_URL") or f"sqlite://{var_dir / 'imi.sqlite3'}",
+            var_dir=var_dir,
+            host=os.environ.get("IMI_HOST", "127.0.0.1"),
+            port=_int("IMI_PORT", 8000),
+            workers=_int("IMI_WORKERS", 1),
+            cookie_secure=_flag("IMI_COOKIE_SECURE", True),
+            session_hours=_int("IMI_SESSION_HOURS", 10),
+            attachment_max_bytes=_int("IMI_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024),
+            attachment_dir=Path(os.environ.get("IMI_ATTACHMENT_DIR", var_dir / "attachments")),
+            frontend_dir=Path(os.environ.get("IMI_FRONTEND_DIR", ROOT / "frontend" / "dist")),
+            redis_url=os.environ.get("IMI_REDIS_URL") or None,
+            meili_url=os.environ.get("IMI_MEILI_URL") or None,
+            meili_key=os.environ.get("IMI_MEILI_KEY") or None,
+            translators=_list("IMI_TRANSLATORS"),
+            max_page_size=_int("IMI_MAX_PAGE_SIZE", 100),
+        )
