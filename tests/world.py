@@ -110,6 +110,7 @@ class Client:
                                         headers=self._headers())
         for name, value in response.cookies.items():
             self.cookies[name] = value
+        self.http.cookies.clear()  # each Client keeps its own session; the shared transport keeps none
         return response
 
     async def gql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

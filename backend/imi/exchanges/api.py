@@ -13,6 +13,7 @@ from imi import errors
 from imi.clock import day_of
 from imi.exchanges import boxes, models, service
 from imi.exchanges import queries as exchange_queries
+from imi.authorities.schema import AuthorityNode
 from imi.exchanges.schema import AttachmentNode, ExchangeNode, MessageNode
 from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
@@ -40,6 +41,16 @@ class AttachmentSuccess:
     attachment: AttachmentNode
 
 
+@strawberry.type(description="Forwarded: the exchange now belongs to the other authority.")
+class ForwardSuccess:
+    reference: str
+    to_authority: AuthorityNode
+
+
+ForwardResult = Annotated[
+    ForwardSuccess | NotFound | NotAllowed | InvalidTransition | StaleVersion | ValidationFailed,
+    strawberry.union("ForwardResult"),
+]
 ExchangeResult = Annotated[
     ExchangeSuccess | NotFound | NotAllowed | InvalidTransition | StaleVersion | ValidationFailed,
     strawberry.union("ExchangeResult"),
@@ -273,16 +284,17 @@ class ExchangeMutations:
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.proposed_reply_date))
 
     @strawberry.mutation(description="Forward a received request to another authority of your country or a coordinator.")
-    async def forward_request(self, info: Info, input: ForwardRequestInput) -> ExchangeResult:
+    async def forward_request(self, info: Info, input: ForwardRequestInput) -> ForwardResult:
         ctx = info.context
 
-        async def act() -> models.Exchange:
-            target = _authority_id(input.to_authority_id, "toAuthorityId")
-            assert target is not None
-            return await service.forward(ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
-                                         target, input.message)
+        async def run() -> ForwardSuccess:
+            target = decode(input.to_authority_id, "Authority", "toAuthorityId")
+            moved = await service.forward(ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
+                                          target, input.message)
+            authority = await ctx.loaders.authority.load(target)
+            return ForwardSuccess(reference=moved.reference, to_authority=AuthorityNode.of(authority))
 
-        return await _exchange(info, act)
+        return await attempt(run)
 
     @strawberry.mutation(description="Answer an accepted request.")
     async def answer_request(self, info: Info, input: AnswerRequestInput) -> ExchangeResult:
