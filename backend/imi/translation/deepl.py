@@ -100,7 +100,7 @@ class DeeplTranslator:
             raise ProviderError(f"DeepL is unreachable: {error!r}") from None
         if response.status_code != 200:
             message = _message(response)
-            if response.status_code == 400 and "language" in message.lower():
+            if response.status_code == 400 and "lang" in message.lower():
                 raise PairUnavailableError(f"DeepL refused {job.source}→{job.target}: {message}")
             raise ProviderError(
                 f"DeepL answered HTTP {response.status_code}: {message}",

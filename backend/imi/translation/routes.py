@@ -25,7 +25,8 @@ def _service(request: Request) -> TranslationService:
     runtime = getattr(request.app.state, "translation", None)
     if runtime is None:
         raise RuntimeError("the translation runtime is not started (app.state.translation)")
-    return runtime.service  # type: ignore[no-any-return]
+    service: TranslationService = runtime.service
+    return service
 
 
 async def _fields(request: Request) -> dict[str, str]:

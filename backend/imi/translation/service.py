@@ -76,6 +76,7 @@ class TranslationService:
                 raise ConfigurationError("an asynchronous translator needs IMI_TRANSLATION_SECRET")
             self.signer = CallbackSigner(self.settings.secret)
         self._inflight: dict[Key, asyncio.Task[None]] = {}
+        self._locks: dict[Key, tuple[asyncio.Lock, list[int]]] = {}
         self._worker: asyncio.Task[None] | None = None
 
     # ---- requests -------------------------------------------------------------------------------------
@@ -103,11 +104,7 @@ class TranslationService:
         """The translation of `text` into `target`: cached, or started now and awaited up to `wait` s."""
         self.validate(text, source, target, fmt)
         key = (text_hash(text, fmt), source, target)
-        task = self._inflight.get(key)
-        if task is None and self._needs_work(await self._rows(key), source, target):
-            row = await self._plan(key, text, fmt)
-            if row is not None:
-                task = self._spawn(key, self._advance(key, text, fmt, row))
+        task = await self._start(key, text, fmt)
         budget = self.settings.wait if wait is None else wait
         if task is not None and budget > 0:
             with contextlib.suppress(TimeoutError):
@@ -166,12 +163,7 @@ class TranslationService:
         """Record providers that do not serve the pair; claim the first one to try now (PENDING), if any."""
         digest, source, target = key
         rows = {r.provider: r for r in await self._rows(key)}
-        if any(r.status is TranslationStatus.DONE for r in rows.values()):
-            await Translation.filter(
-                text_hash=digest, source=source, target=target, status=TranslationStatus.FAILED
-            ).update(next_attempt_at=None)
-            return None
-        if any(r.status is TranslationStatus.PENDING for r in rows.values()):
+        if any(r.status in (TranslationStatus.DONE, TranslationStatus.PENDING) for r in rows.values()):
             return None
         now = self.clock.now()
         base: dict[str, Any] = {
@@ -231,6 +223,23 @@ class TranslationService:
             updated_at=now,
         )
         return await Translation.get(id=row.id) if taken else None
+
+    async def _start(self, key: Key, text: str, fmt: str) -> asyncio.Task[None] | None:
+        """The attempt under way for `key` in this process, starting one if there is work to do."""
+        entry = self._locks.setdefault(key, (asyncio.Lock(), [0]))
+        entry[1][0] += 1
+        try:
+            async with entry[0]:
+                task = self._inflight.get(key)
+                if task is None and self._needs_work(await self._rows(key), key[1], key[2]):
+                    row = await self._plan(key, text, fmt)
+                    if row is not None:
+                        task = self._spawn(key, self._advance(key, text, fmt, row))
+                return task
+        finally:
+            entry[1][0] -= 1
+            if not entry[1][0]:
+                self._locks.pop(key, None)
 
     def _spawn(self, key: Key, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         task = asyncio.create_task(work, name=f"translate {key[1]}→{key[2]}")
@@ -352,11 +361,7 @@ class TranslationService:
             raise CallbackRejectedError("the translation is not awaiting this callback (replayed or expired)")
         if not await self._fail(row, reason, retryable=True):
             raise CallbackRejectedError("the translation is not awaiting this callback (replayed or expired)")
-        key = (row.text_hash, row.source, row.target)
-        if key not in self._inflight:
-            claimed = await self._plan(key, row.source_text, row.fmt)
-            if claimed is not None:
-                self._spawn(key, self._advance(key, row.source_text, row.fmt, claimed))
+        await self._start((row.text_hash, row.source, row.target), row.source_text, row.fmt)
         return await Translation.get(id=row.id)
 
     # ---- background worker ----------------------------------------------------------------------------
@@ -379,11 +384,10 @@ class TranslationService:
         due = await Translation.filter(status=TranslationStatus.FAILED, next_attempt_at__lte=now).limit(limit)
         for row in due:
             key = (row.text_hash, row.source, row.target)
-            if key in self._inflight:
-                continue
-            claimed = await self._plan(key, row.source_text, row.fmt)
-            if claimed is not None:
-                self._spawn(key, self._advance(key, row.source_text, row.fmt, claimed))
+            siblings = Translation.filter(text_hash=row.text_hash, source=row.source, target=row.target)
+            if await siblings.filter(status=TranslationStatus.DONE).exists():
+                await siblings.filter(status=TranslationStatus.FAILED).update(next_attempt_at=None)
+            elif key not in self._inflight and await self._start(key, row.source_text, row.fmt):
                 started += 1
         return started
 
