@@ -41,20 +41,22 @@ ID = re.compile(r"^(profession|activity|subject)(\.[a-z0-9]+(_[a-z0-9]+)*)+$")
 # A label spelled exactly like an English label of the same keyword is suspicious (an untranslated copy),
 # except for these words, which the language really uses in that form.
 SAME_AS_ENGLISH = {
-    "pilot": "the international word for a pilot in cs, da, hr, pl, ro, sk, sl, sv and nb",
+    "accountant": "the Dutch title (accountant) and the Maltese usage",
     "architect": "the Dutch word for an architect",
-    "orthodontist": "the Dutch word for an orthodontist",
-    "optometrist": "the word in et, hr, nl, sl and nb",
-    "optician": "the Romanian word (optician) for an optician",
+    "auditor": "the Czech and Portuguese word for an auditor",
+    "catering": "the loanword used for catering in most of the languages",
+    "construction": "the French word for construction",
     "dentist": "the Maltese and Romanian word for a dentist",
-    "paramedic": "the Romanian word for a paramedic",
+    "doctor": "the Romanian word for a doctor",
     "electrician": "the Romanian word for an electrician",
-    "accountant": "the Dutch word for an accountant",
-    "lifeguard": "the loanword used in Maltese",
-    "transport": "the word for transport in da, nb, ro and sv",
-    "catering": "the loanword used in cs, da, de, nl, pl, ro, sk, sl and sv",
-    "marketing": "the loanword used across Europe",
-    "design": "the loanword used across Europe",
+    "lifeguard": "the loanword in everyday Maltese",
+    "marketing": "the loanword used for marketing in most of the languages",
+    "optician": "the Romanian word for an optician",
+    "optometrist": "the word in da, de, et, hr, nl, ro, sl and nb",
+    "orthodontist": "the Dutch word for an orthodontist",
+    "paramedic": "the Romanian word for a paramedic",
+    "pilot": "the word for a pilot in cs, da, de, hr, pl, ro, sk, sl, sv and nb",
+    "specialist": "the Dutch, Slovenian and Swedish word for a (medical) specialist",
 }
 
 # Letters each language writes beyond the basic Latin alphabet; anything else is a typo or a wrong script
