@@ -24,7 +24,7 @@ FORWARD = """mutation($input: ForwardRequestInput!) { forwardRequest(input: $inp
   __typename ... on ForwardSuccess { reference toAuthority { officialName } } ... on Error { message } } }"""
 MODIFY = f"mutation($input: ModifyRequestInput!) {{ modifyRequest(input: $input) {{ {RESULT} }} }}"
 ADD_MESSAGE = """mutation($input: AddMessageInput!) { addMessage(input: $input) {
-  __typename ... on MessageSuccess { message { id text language } } ... on Error { message } } }"""
+  __typename ... on MessageSuccess { exchangeMessage { id text language } } ... on Error { message } } }"""
 
 DETAIL = """query($id: ID!) { exchange(id: $id) {
   id reference state version subject myParties allowedActions personalDataStatus

@@ -205,7 +205,9 @@ def coordinators_create(
 
 
 @app.command("export-schema")
-def export_schema(output: Annotated[Path, typer.Option(help="Where to write the SDL.")] = ROOT / "schema.graphql") -> None:
+def export_schema(
+    output: Annotated[Path, typer.Option(help="Where to write the SDL.")] = ROOT / "schema.graphql",
+) -> None:
     """Write the GraphQL schema (SDL) that the web app is typed from."""
     from imi.graphql.schema import schema
 

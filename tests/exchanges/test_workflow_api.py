@@ -94,8 +94,7 @@ async def test_a_request_through_its_whole_life(cast: Cast, client_for, clock) -
 
 
 async def test_refusals_change_nothing(cast: Cast, client_for, clock) -> None:
-    requester, responder = await client_for(cast.requester), await client_for(cast.responder)
-    bystander = await client_for(cast.bystander)
+    requester, bystander = await client_for(cast.requester), await client_for(cast.bystander)
     today = clock.now().date()
     draft = await _draft(requester, cast, today + timedelta(days=10))
     gid, version = draft["id"], draft["version"]

@@ -92,7 +92,7 @@ class ApiToken(Model):
         "imi.ServiceAccount", related_name="tokens", null=True, on_delete=fields.CASCADE
     )
     service_account_id: int | None
-    scopes: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    scopes: list[str] = fields.JSONField(default=list)
     created_at = fields.DatetimeField()
     expires_at = fields.DatetimeField()
     revoked_at = fields.DatetimeField(null=True)

@@ -19,8 +19,10 @@ from imi.graphql.errors import NotAllowed, NotFound, ValidationFailed, attempt
 from imi.graphql.ids import decode
 from imi.pagination import Ordering, page
 
-Profile = strawberry.enum(ProfileEnum, name="Profile")
-Scope = strawberry.enum(ScopeEnum, name="Scope", description="What an API token may do.")
+Profile = ProfileEnum
+Scope = ScopeEnum
+strawberry.enum(Profile, name="Profile")
+strawberry.enum(Scope, name="Scope", description="What an API token may do.")
 
 
 @strawberry.type(description="A right: a profile in a legal area (null: every area of the authority).")
@@ -41,6 +43,7 @@ class UserNode(relay.Node):
     @strawberry.field
     async def authority(self, info: Info) -> AuthorityNode:
         found = await info.context.loaders.authority.load(self.authority_pk)
+        assert found is not None, "a user's authority always exists"
         return AuthorityNode.of(found)
 
     @strawberry.field
@@ -54,9 +57,11 @@ class UserNode(relay.Node):
                    is_active=user.is_active, authority_pk=user.authority_id)
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Self | None]:
+    async def resolve_nodes(  # type: ignore[override]  # one implementation for all of Node's overloads
+        cls, *, info: Info, node_ids: Any, required: bool = False
+    ) -> list[Self | None]:
         principal = info.context.principal
-        found = []
+        found: list[Self | None] = []
         for node_id in node_ids:
             user = await models.User.get_or_none(id=int(node_id)) if str(node_id).isdigit() else None
             visible = user is not None and principal.signed_in and user.authority_id == principal.authority_id

@@ -33,15 +33,15 @@ class Authority(Model):
     level = fields.CharEnumField(Level, max_length=16)
     official_name = fields.CharField(max_length=300)
     official_language = fields.CharField(max_length=2)
-    informal_names: dict[str, str] = fields.JSONField(default=dict)  # type: ignore[assignment]
-    descriptions: dict[str, str] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    informal_names: dict[str, str] = fields.JSONField(default=dict)
+    descriptions: dict[str, str] = fields.JSONField(default=dict)
     region = fields.CharField(max_length=200, null=True)
     city = fields.CharField(max_length=200, null=True)
     street = fields.CharField(max_length=300, null=True)
     postcode = fields.CharField(max_length=20, null=True)
     email = fields.CharField(max_length=254, null=True)
     phone = fields.CharField(max_length=40, null=True)
-    keyword_ids: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
+    keyword_ids: list[str] = fields.JSONField(default=list)
     status = fields.CharEnumField(AuthorityStatus, max_length=16, default=AuthorityStatus.PENDING)
     coordinator_role = fields.CharEnumField(CoordinatorRole, max_length=16, default=CoordinatorRole.NONE)
     # Set to the country code for that country's single national coordinator (unique), else null.

@@ -80,7 +80,8 @@ def check_details(
         problems.append(FieldProblem("officialName", f"is required, at most {MAX_NAME} characters"))
     if official_language not in LANGUAGE_CODES:
         problems.append(FieldProblem("officialLanguage", f"{official_language!r} is not a served language"))
-    for name, texts, limit in (("informalNames", informal_names, MAX_NAME), ("descriptions", descriptions, MAX_DESCRIPTION)):
+    texts_by_field = (("informalNames", informal_names, MAX_NAME), ("descriptions", descriptions, MAX_DESCRIPTION))
+    for name, texts, limit in texts_by_field:
         for lang, text in texts.items():
             if lang not in LANGUAGE_CODES:
                 problems.append(FieldProblem(name, f"{lang!r} is not a served language"))

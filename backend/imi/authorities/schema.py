@@ -9,13 +9,16 @@ from imi import errors
 from imi.authorities import models, queries, service
 from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
-from imi.graphql.errors import Error, NotAllowed, NotFound, StaleVersion, ValidationFailed, attempt
+from imi.graphql.errors import NotAllowed, NotFound, StaleVersion, ValidationFailed, attempt
 from imi.graphql.ids import decode
 from imi.reference.schema import Country, LegalArea, Procedure
 
-Level = strawberry.enum(models.Level, name="AuthorityLevel")
-AuthorityStatus = strawberry.enum(models.AuthorityStatus, name="AuthorityStatus")
-CoordinatorRole = strawberry.enum(models.CoordinatorRole, name="CoordinatorRole")
+Level = models.Level
+AuthorityStatus = models.AuthorityStatus
+CoordinatorRole = models.CoordinatorRole
+strawberry.enum(Level, name="AuthorityLevel")
+strawberry.enum(AuthorityStatus, name="AuthorityStatus")
+strawberry.enum(CoordinatorRole, name="CoordinatorRole")
 
 
 @strawberry.type(description="A text in one language.")
@@ -82,8 +85,10 @@ class AuthorityNode(relay.Node):
         )
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Self | None]:
-        found = []
+    async def resolve_nodes(  # type: ignore[override]  # one implementation for all of Node's overloads
+        cls, *, info: Info, node_ids: Any, required: bool = False
+    ) -> list[Self | None]:
+        found: list[Self | None] = []
         for node_id in node_ids:
             try:
                 found.append(cls.of(await queries.get(info.context.principal, int(node_id))))
@@ -201,7 +206,7 @@ def _authority_id(value: strawberry.ID) -> int:
     return decode(value, "Authority", "authorityId")
 
 
-async def _success(operation: Any) -> AuthoritySuccess | Error:
+async def _success(operation: Any) -> Any:
     async def run() -> AuthoritySuccess:
         return AuthoritySuccess(authority=AuthorityNode.of(await operation()))
 
@@ -225,7 +230,9 @@ class AuthorityQueries:
             procedures=input.procedures, statuses=[s.value for s in input.statuses],
             name_contains=input.name_contains,
         )
-        found = await queries.list_authorities(ctx.principal, where, input.first, input.after, ctx.settings.max_page_size)
+        found = await queries.list_authorities(
+            ctx.principal, where, input.first, input.after, ctx.settings.max_page_size
+        )
         ctx.loaders.prime_authorities(found.items)
         return to_connection(found, AuthorityNode.of)
 

@@ -3,6 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from imi import db
 from imi.accounts import service as accounts
@@ -37,7 +38,7 @@ class AuthorityDetails:
             descriptions=self.descriptions, email=self.email,
         )
 
-    def columns(self) -> dict[str, object]:
+    def columns(self) -> dict[str, Any]:
         return {
             "country": self.country, "level": Level(self.level), "official_name": self.official_name.strip(),
             "official_language": self.official_language, "informal_names": dict(self.informal_names),
@@ -50,7 +51,9 @@ class AuthorityDetails:
 async def coordinator_facts(authority_id: int) -> rules.CoordinatorFacts:
     authority = await Authority.get(id=authority_id)
     areas = await AuthorityProcedure.filter(authority_id=authority_id).values_list("legal_area", flat=True)
-    return rules.CoordinatorFacts(authority.id, authority.country, authority.coordinator_role, frozenset(map(str, areas)))
+    return rules.CoordinatorFacts(
+        authority.id, authority.country, authority.coordinator_role, frozenset(map(str, areas))
+    )
 
 
 async def _acting_coordinator(principal: Principal) -> rules.CoordinatorFacts:
@@ -191,5 +194,5 @@ async def coordinator_of(authority: Authority, legal_area: str) -> int | None:
             authority_id=parent.id, legal_area=legal_area
         ):
             return parent.id
-    national = await Authority.filter(national_coordinator_of=authority.country).first().values_list("id", flat=True)
-    return int(national) if national is not None else None
+    national = await Authority.get_or_none(national_coordinator_of=authority.country)
+    return national.id if national else None

@@ -1,28 +1,35 @@
 """GraphQL queries and mutations of information requests: thin, each authorises through the service."""
 
+import datetime as dt
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 import strawberry
+from starlette.datastructures import UploadFile
 from strawberry import relay
 from strawberry.file_uploads import Upload
 
 from imi import errors
+from imi.authorities.schema import AuthorityNode
 from imi.clock import day_of
 from imi.exchanges import boxes, models, service
 from imi.exchanges import queries as exchange_queries
-from imi.authorities.schema import AuthorityNode
 from imi.exchanges.schema import AttachmentNode, ExchangeNode, MessageNode
 from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
 from imi.graphql.errors import (
-    Error, InvalidTransition, NotAllowed, NotFound, StaleVersion, ValidationFailed, attempt,
+    InvalidTransition,
+    NotAllowed,
+    NotFound,
+    StaleVersion,
+    ValidationFailed,
+    attempt,
 )
 from imi.graphql.ids import decode
 
-Box = strawberry.enum(boxes.Box, name="Box", description="A tracking list of your authority.")
+Box = boxes.Box
+strawberry.enum(Box, name="Box", description="A tracking list of your authority.")
 UPLOAD_CHUNK = 64 * 1024
 
 
@@ -33,7 +40,7 @@ class ExchangeSuccess:
 
 @strawberry.type
 class MessageSuccess:
-    message: MessageNode
+    exchange_message: MessageNode
 
 
 @strawberry.type
@@ -215,7 +222,7 @@ def _questions(questions: list[QuestionInput]) -> list[dict[str, Any]]:
     return [{"item": q.item, "params": {p.name: p.value for p in q.parameters}} for q in questions]
 
 
-async def _exchange(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> ExchangeSuccess | Error:
+async def _exchange(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> Any:
     async def run() -> ExchangeSuccess:
         changed = await act()
         seen = service.view(info.context.principal, changed)
@@ -283,7 +290,7 @@ class ExchangeMutations:
         return await _exchange(info, lambda: service.accept(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.proposed_reply_date))
 
-    @strawberry.mutation(description="Forward a received request to another authority of your country or a coordinator.")
+    @strawberry.mutation(description="Forward a received request to another authority of your country.")
     async def forward_request(self, info: Info, input: ForwardRequestInput) -> ForwardResult:
         ctx = info.context
 
@@ -292,6 +299,7 @@ class ExchangeMutations:
             moved = await service.forward(ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
                                           target, input.message)
             authority = await ctx.loaders.authority.load(target)
+            assert authority is not None, "the service checked that it exists"
             return ForwardSuccess(reference=moved.reference, to_authority=AuthorityNode.of(authority))
 
         return await attempt(run)
@@ -345,7 +353,7 @@ class ExchangeMutations:
 
         async def run() -> MessageSuccess:
             note = await service.add_message(ctx.principal, _exchange_id(input.exchange_id), ctx.now, input.text)
-            return MessageSuccess(message=MessageNode.of(note))
+            return MessageSuccess(exchange_message=MessageNode.of(note))
 
         return await attempt(run)
 
@@ -354,7 +362,7 @@ class ExchangeMutations:
         ctx = info.context
 
         async def run() -> AttachmentSuccess:
-            upload = input.file
+            upload = cast(UploadFile, input.file)
             chunks, size = [], 0
             while chunk := await upload.read(UPLOAD_CHUNK):
                 size += len(chunk)

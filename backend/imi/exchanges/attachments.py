@@ -36,7 +36,7 @@ def check_upload(filename: str, content_type: str, head: bytes) -> str:
     name = Path(filename.replace("\\", "/")).name.strip()
     if not name or len(name) > MAX_FILENAME or any(ord(ch) < 32 for ch in name):
         raise ValidationFailed.single("file", "the file name is empty, too long or has control characters")
-    kind = content_type.split(";")[0].strip().lower()
+    kind = content_type.split(";", maxsplit=1)[0].strip().lower()
     if kind not in ALLOWED_TYPES:
         raise ValidationFailed.single("file", f"files of type {kind or 'unknown'} are not accepted")
     if kind in SIGNATURES and not head.startswith(SIGNATURES[kind]):

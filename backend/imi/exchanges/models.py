@@ -35,9 +35,9 @@ class Exchange(Model):
     )
     subject = fields.CharField(max_length=300)
     subject_language = fields.CharField(max_length=2)
-    questions: list[dict] = fields.JSONField(default=list)  # type: ignore[assignment]
-    answers: dict[str, object] = fields.JSONField(default=dict)  # type: ignore[assignment]
-    personal_data: dict[str, str] | None = fields.JSONField(null=True)  # type: ignore[assignment]
+    questions: list[dict] = fields.JSONField(default=list)
+    answers: dict[str, object] = fields.JSONField(default=dict)
+    personal_data: dict[str, str] | None = fields.JSONField(null=True)
     personal_data_blocked_at = fields.DatetimeField(null=True)
     personal_data_deleted_at = fields.DatetimeField(null=True)
     requested_reply_date = fields.DateField(null=True)
@@ -88,7 +88,7 @@ class ExchangeEvent(Model):
     )
     actor_authority_id: int | None
     at = fields.DatetimeField()
-    data: dict[str, object] = fields.JSONField(default=dict)  # type: ignore[assignment]
+    data: dict[str, object] = fields.JSONField(default=dict)
     position = fields.BigIntField(null=True, unique=True)
 
     class Meta:

@@ -1,8 +1,8 @@
 """GraphQL types of exchanges: the exchange as its reader may see it, its timeline, messages and files."""
 
-from enum import StrEnum
 from datetime import date, datetime
-from typing import Any, Self
+from enum import StrEnum
+from typing import Any, Self, cast
 
 import strawberry
 from strawberry import relay
@@ -16,9 +16,12 @@ from imi.graphql.context import Info
 from imi.graphql.ids import encode
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
 
-ExchangeState = strawberry.enum(rules.State, name="ExchangeState")
-ExchangeAction = strawberry.enum(rules.Action, name="ExchangeAction")
-Party = strawberry.enum(rules.Party, name="Party", description="The part your authority plays in an exchange.")
+ExchangeState = rules.State
+ExchangeAction = rules.Action
+Party = rules.Party
+strawberry.enum(ExchangeState, name="ExchangeState")
+strawberry.enum(ExchangeAction, name="ExchangeAction")
+strawberry.enum(Party, name="Party", description="The part your authority plays in an exchange.")
 
 
 @strawberry.enum(description="Whether you may see the exchange's personal data, and if not, why.")
@@ -138,7 +141,8 @@ class TimelineEvent:
 
     @strawberry.field(description="The message written with this step, if any.")
     def message(self) -> MessageNode | None:
-        found = self.message_by_id.get(self.data.get("messageId", -1))  # type: ignore[arg-type]
+        message_id = self.data.get("messageId")
+        found = self.message_by_id.get(message_id) if isinstance(message_id, int) else None
         return MessageNode.of(found) if found else None
 
     @classmethod
@@ -263,12 +267,14 @@ class ExchangeNode(relay.Node):
             questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
                                                                    for k, v in q.get("params", {}).items()])
                        for q in e.questions],
-            answers=[Answer(item=k, value=v) for k, v in e.answers.items()],
+            answers=[Answer(item=k, value=cast(JSON, v)) for k, v in e.answers.items()],
             personal_data_status=_personal_status(seen), row=e, seen=seen,
         )
 
     @classmethod
-    async def resolve_nodes(cls, *, info: Info, node_ids: Any, required: bool = False) -> list[Self | None]:
+    async def resolve_nodes(  # type: ignore[override]  # one implementation for all of Node's overloads
+        cls, *, info: Info, node_ids: Any, required: bool = False
+    ) -> list[Self | None]:
         found: list[Self | None] = []
         for node_id in node_ids:
             try:

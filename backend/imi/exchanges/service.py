@@ -80,7 +80,7 @@ def _check_personal_data(procedure_code: str, data: Mapping[str, str]) -> dict[s
     if unknown:
         raise ValidationFailed.single("personalData", f"fields not carried by this procedure: {', '.join(unknown)}")
     if any(not isinstance(v, str) or len(v) > MAX_PERSONAL_VALUE for v in data.values()):
-        raise ValidationFailed.single("personalData", f"each value is a text of at most {MAX_PERSONAL_VALUE} characters")
+        raise ValidationFailed.single("personalData", f"each value is text of at most {MAX_PERSONAL_VALUE} characters")
     return {k: v.strip() for k, v in data.items() if v.strip()}
 
 
@@ -375,7 +375,7 @@ async def add_attachment(principal: Principal, exchange_id: int, now: datetime, 
     async with db.transaction():
         attachment = await Attachment.create(
             exchange_id=exchange.id, uploaded_by_id=principal.user_id, author_authority_id=authority_id,
-            filename=name, content_type=content_type.split(";")[0].strip().lower(), size=stored.size,
+            filename=name, content_type=content_type.split(";", maxsplit=1)[0].strip().lower(), size=stored.size,
             sha256=stored.sha256, created_at=now,
         )
         await Exchange.filter(id=exchange.id).update(updated_at=now)

@@ -7,11 +7,12 @@ from strawberry import relay
 
 from imi.pagination import Page
 
-N = TypeVar("N")
+N = TypeVar("N", bound=relay.Node)
 
 
 def to_connection(page: Page[Any], convert: Callable[[Any], N]) -> relay.Connection[N]:
-    edges = [relay.Edge(cursor=cursor, node=convert(item)) for item, cursor in zip(page.items, page.cursors, strict=True)]
+    pairs = zip(page.items, page.cursors, strict=True)
+    edges = [relay.Edge(cursor=cursor, node=convert(item)) for item, cursor in pairs]
     info = relay.PageInfo(
         has_next_page=page.has_next,
         has_previous_page=False,

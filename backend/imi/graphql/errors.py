@@ -1,7 +1,7 @@
 """Typed errors returned in mutation result unions, mapped one-to-one from domain errors."""
 
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any
 
 import strawberry
 
@@ -60,11 +60,13 @@ def to_graphql(error: errors.DomainError) -> Error:
     return NotFound(message=error.message)
 
 
-T = TypeVar("T")
 
 
-async def attempt(operation: Callable[[], Awaitable[T]]) -> T | Error:
-    """Run a domain operation; a refusal becomes its typed error."""
+async def attempt(operation: Callable[[], Awaitable[Any]]) -> Any:
+    """Run a domain operation; a refusal becomes its typed error.
+
+    Typed `Any`: each mutation declares the union it may return, and strawberry checks membership at run time.
+    """
     try:
         return await operation()
     except errors.DomainError as error:

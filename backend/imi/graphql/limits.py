@@ -2,17 +2,25 @@
 
 from collections.abc import Callable
 
-from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter, SchemaExtension
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 
+from graphql import GraphQLError
+from imi.errors import DomainError
 
 MASKED_MESSAGE = "Unexpected error: it has been logged."
 
 
 def is_unexpected(error: GraphQLError) -> bool:
-    """Mask errors raised by bugs; keep GraphQL's own (syntax, validation, limits) which help the caller."""
+    """Mask errors raised by bugs; keep GraphQL's own (syntax, validation, limits) and refusals by the domain,
+    which help the caller."""
     original = error.original_error
-    return original is not None and not isinstance(original, GraphQLError)
+    return original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
 MAX_DEPTH = 12

@@ -35,7 +35,8 @@ class Language:
         return reference.language(self.code).native_name
 
 
-ExchangeKind = strawberry.enum(reference.ExchangeKind, name="ExchangeKind")
+ExchangeKind = reference.ExchangeKind
+strawberry.enum(ExchangeKind, name="ExchangeKind")
 
 
 @strawberry.type(description="A procedure: one kind of exchange within a legal area.")
