@@ -51,9 +51,7 @@ class FakeServer:
         return request.rfile.read(length) if length else b""
 
     @staticmethod
-    def reply(
-        request: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str, **headers: str
-    ) -> None:
+    def reply(request: BaseHTTPRequestHandler, status: int, body: bytes, content_type: str, **headers: str) -> None:
         request.send_response(status)
         request.send_header("Content-Type", content_type)
         request.send_header("Content-Length", str(len(body)))

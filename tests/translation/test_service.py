@@ -72,9 +72,7 @@ async def test_huge_texts_are_refused_with_the_limit(make: Make) -> None:
         ("de", "fr", "pdf", "unknown text format"),
     ],
 )
-async def test_malformed_requests_are_refused(
-    make: Make, source: str, target: str, fmt: str, message: str
-) -> None:
+async def test_malformed_requests_are_refused(make: Make, source: str, target: str, fmt: str, message: str) -> None:
     service = await make("deepl")
     with pytest.raises(TextRejectedError, match=message):
         await service.request("Guten Tag", source, target, fmt=fmt)
@@ -151,9 +149,7 @@ async def test_an_error_answer_fails_with_the_reason_and_is_retried(
     assert row.reason is None and row.next_attempt_at is None
 
 
-async def test_retries_back_off_exponentially_and_stop(
-    make: Make, deepl: FakeDeepL, clock: TestClock
-) -> None:
+async def test_retries_back_off_exponentially_and_stop(make: Make, deepl: FakeDeepL, clock: TestClock) -> None:
     service = await make("deepl", max_attempts=3)
     deepl.status = 503
     row = await service.request("Guten Tag", "de", "fr")
@@ -172,9 +168,7 @@ async def test_retries_back_off_exponentially_and_stop(
     assert retried.status is TranslationStatus.DONE
 
 
-async def test_a_provider_that_times_out_fails_and_the_caller_is_not_blocked(
-    make: Make, deepl: FakeDeepL
-) -> None:
+async def test_a_provider_that_times_out_fails_and_the_caller_is_not_blocked(make: Make, deepl: FakeDeepL) -> None:
     service = await make("deepl")
     deepl.delay = 2.0
     started = time.perf_counter()
@@ -289,3 +283,31 @@ async def test_an_asynchronous_provider_needs_a_secret(db: None) -> None:
     with pytest.raises(ConfigurationError, match="at least 32"):
         short = replace(settings, secret="short")
         TranslationService(build_registry(short), short)
+
+
+async def test_an_unavailable_pair_is_reconsidered_after_a_restart(make: Make, clock: TestClock) -> None:
+    before = await Translation.create(
+        text_hash=text_hash("Guten Tag"),
+        source="de",
+        target="fr",
+        provider="deepl",
+        source_text="Guten Tag",
+        status=TranslationStatus.UNAVAILABLE,
+        reason="DeepL does not translate into fr",
+        attempted_at=clock.now() - timedelta(days=1),
+    )
+    service = await make("deepl")  # started later, with a DeepL that serves de→fr
+    row = await service.request("Guten Tag", "de", "fr")
+    assert (row.id, row.status, row.translated_text) == (before.id, TranslationStatus.DONE, "[FR] Guten Tag")
+
+
+async def test_an_unavailable_answer_is_final_for_this_run(make: Make, deepl: FakeDeepL) -> None:
+    service = await make("deepl")
+    deepl.status = 200
+    started = time.perf_counter()
+    row = await service.request("Guten Tag", "de", "fr", wait=2)
+    assert row.status is TranslationStatus.DONE
+    row = await service.request("Dobrý den", "cs", "ga", wait=2)  # DeepL's list has no Irish
+    assert row.status is TranslationStatus.UNAVAILABLE
+    assert await service.request("Dobrý den", "cs", "ga", wait=2) == row
+    assert time.perf_counter() - started < 1.0

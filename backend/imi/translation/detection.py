@@ -26,9 +26,7 @@ from imi.translation.errors import TextRejectedError
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _MALTESE_LETTERS = re.compile(r"[ċġħĊĠĦ]")
-_MALTESE_ARTICLE = re.compile(
-    r"^(?:(?:i|ta|għa|fi|mi|li|bi|sa|ma)?[lċdnrstxzż]{1,2}|għal|minn|lil)-\w", re.IGNORECASE
-)
+_MALTESE_ARTICLE = re.compile(r"^(?:(?:i|ta|għa|fi|mi|li|bi|sa|ma)?[lċdnrstxzż]{1,2}|għal|minn|lil)-\w", re.IGNORECASE)
 
 
 def maltese_marks(text: str) -> tuple[int, int]:
@@ -108,16 +106,12 @@ class LanguageDetector:
             return Detection("mt", declared, "mt", marked / words, True)
         if short:
             return Detection(declared, declared, None, 0.0, False)
-        values = {
-            self._to_ours[v.language]: v.value for v in self._lingua.compute_language_confidence_values(text)
-        }
+        values = {self._to_ours[v.language]: v.value for v in self._lingua.compute_language_confidence_values(text)}
         if not values:
             return Detection(declared, declared, None, 0.0, False)
         best = max(values, key=lambda code: values[code])
         confidence = values[best]
         flagged = (
-            best != declared
-            and confidence >= self.confident
-            and values.get(declared, 0.0) <= self.declared_at_most
+            best != declared and confidence >= self.confident and values.get(declared, 0.0) <= self.declared_at_most
         )
         return Detection(best if flagged else declared, declared, best, confidence, flagged)

@@ -77,6 +77,7 @@ class TranslationService:
             self.signer = CallbackSigner(self.settings.secret)
         self._inflight: dict[Key, asyncio.Task[None]] = {}
         self._locks: dict[Key, tuple[asyncio.Lock, list[int]]] = {}
+        self._epoch = self.clock.now()
         self._worker: asyncio.Task[None] | None = None
 
     # ---- requests -------------------------------------------------------------------------------------
@@ -94,8 +95,7 @@ class TranslationService:
             raise TextRejectedError("the text is empty")
         if len(text) > self.settings.max_chars:
             raise TextRejectedError(
-                f"the text has {len(text):,} characters; machine translation takes at most "
-                f"{self.settings.max_chars:,}"
+                f"the text has {len(text):,} characters; machine translation takes at most {self.settings.max_chars:,}"
             )
 
     async def request(
@@ -155,9 +155,15 @@ class TranslationService:
                 return True
             if isinstance(capability, Unserved):
                 continue
-            if row.status is TranslationStatus.UNAVAILABLE or self._due(row):
+            if self._reconsider(row) or self._due(row):
                 return True
         return False
+
+    def _reconsider(self, row: Translation) -> bool:
+        """An UNAVAILABLE row recorded before this service started (capabilities may have changed since)."""
+        if row.status is not TranslationStatus.UNAVAILABLE:
+            return False
+        return row.attempted_at is None or row.attempted_at < self._epoch
 
     async def _plan(self, key: Key, text: str, fmt: str) -> Translation | None:
         """Record providers that do not serve the pair; claim the first one to try now (PENDING), if any."""
@@ -177,7 +183,7 @@ class TranslationService:
             reason = "no machine-translation provider is configured (IMI_TRANSLATORS)"
             with contextlib.suppress(IntegrityError):
                 await Translation.create(
-                    **base, provider="", status=TranslationStatus.UNAVAILABLE, reason=reason
+                    **base, provider="", status=TranslationStatus.UNAVAILABLE, reason=reason, attempted_at=now
                 )
             return None
         for provider, capability in self.registry.capabilities(source, target):
@@ -190,6 +196,7 @@ class TranslationService:
                             provider=provider.name,
                             status=TranslationStatus.UNAVAILABLE,
                             reason=capability.reason,
+                            attempted_at=now,
                         )
                 continue
             if row is None:
@@ -204,9 +211,7 @@ class TranslationService:
                     )
                 except IntegrityError:
                     return None
-            if row.status is TranslationStatus.UNAVAILABLE or (
-                row.status is TranslationStatus.FAILED and self._due(row)
-            ):
+            if self._reconsider(row) or (row.status is TranslationStatus.FAILED and self._due(row)):
                 return await self._claim(row, capability.describe())
         return None
 
@@ -299,9 +304,9 @@ class TranslationService:
         now = self.clock.now()
         changes.setdefault("reason", None)
         changes.setdefault("next_attempt_at", None)
-        closed = await Translation.filter(
-            id=row.id, status=TranslationStatus.PENDING, attempts=row.attempts
-        ).update(status=status, callback_digest=None, updated_at=now, **changes)
+        closed = await Translation.filter(id=row.id, status=TranslationStatus.PENDING, attempts=row.attempts).update(
+            status=status, callback_digest=None, updated_at=now, **changes
+        )
         return bool(closed)
 
     def backoff(self, attempts: int) -> timedelta:
@@ -313,9 +318,7 @@ class TranslationService:
         next_at = self.clock.now() + self.backoff(row.attempts) if again else None
         suffix = f" (attempt {row.attempts}; retried at {next_at:%Y-%m-%d %H:%M:%S} UTC)" if next_at else ""
         log.warning("translation %s by %s failed: %s", row.id, row.provider, reason)
-        return await self._finish(
-            row, TranslationStatus.FAILED, reason=reason + suffix, next_attempt_at=next_at
-        )
+        return await self._finish(row, TranslationStatus.FAILED, reason=reason + suffix, next_attempt_at=next_at)
 
     # ---- callbacks from asynchronous providers --------------------------------------------------------
 

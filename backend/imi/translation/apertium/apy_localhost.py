@@ -12,9 +12,7 @@ HOST = "127.0.0.1"
 _bind = tornado.tcpserver.TCPServer.bind
 
 
-def _bind_localhost(
-    self: object, port: int, address: str | None = None, *args: object, **kwargs: object
-) -> object:
+def _bind_localhost(self: object, port: int, address: str | None = None, *args: object, **kwargs: object) -> object:
     return _bind(self, port, HOST, *args, **kwargs)
 
 
