@@ -17,6 +17,8 @@ from tortoise.contrib.starlette import RegisterTortoise
 from imi import db, errors
 from imi.accounts.authentication import authenticate
 from imi.clock import Clock, SystemClock
+from imi.events.bus import bus_for
+from imi.events.outbox import Dispatcher
 from imi.exchanges import service as exchanges
 from imi.exchanges.attachments import FileStore
 from imi.graphql.ids import decode
@@ -57,7 +59,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     settings = settings or Settings.from_env()
     clock = clock or SystemClock()
     store = FileStore(settings.attachment_dir)
-    graphql = GraphQLView(schema, settings, clock, store)
+    bus = bus_for(settings.redis_url)
+    dispatcher = Dispatcher(bus)
+    graphql = GraphQLView(schema, settings, clock, store, bus)
 
     async def health(request: Request) -> Response:
         await db.connection().execute_query("SELECT 1")
@@ -90,11 +94,19 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with RegisterTortoise(app, config=db.tortoise_config(settings.database_url),
                                     _enable_global_fallback=True):
-            yield
+            await bus.start()
+            dispatcher.start()
+            try:
+                yield
+            finally:
+                await dispatcher.stop()
+                await bus.stop()
 
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
     app.state.settings = settings
     app.state.clock = clock
+    app.state.bus = bus
+    app.state.dispatcher = dispatcher
     return app
 
 

@@ -48,6 +48,8 @@ class Settings:
     meili_key: str | None = None
     translators: tuple[str, ...] = field(default_factory=tuple)
     max_page_size: int = 100
+    ws_init_timeout_seconds: float = 5.0
+    allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000", "http://localhost:8000")
 
     @property
     def development(self) -> bool:
@@ -79,4 +81,6 @@ class Settings:
             meili_key=os.environ.get("IMI_MEILI_KEY") or None,
             translators=_list("IMI_TRANSLATORS"),
             max_page_size=_int("IMI_MAX_PAGE_SIZE", 100),
+            ws_init_timeout_seconds=float(os.environ.get("IMI_WS_INIT_TIMEOUT", "5")),
+            allowed_origins=_list("IMI_ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"),
         )

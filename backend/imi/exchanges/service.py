@@ -1,7 +1,8 @@
 """Information-request services: each action checks the rules, then changes the exchange and writes its
 event in one transaction, guarded by the optimistic version."""
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -13,6 +14,7 @@ from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatu
 from imi.authorities.service import coordinator_of
 from imi.clock import day_of
 from imi.errors import NotAllowed, NotFound, StaleVersion, ValidationFailed
+from imi.events import signal
 from imi.exchanges import rules
 from imi.exchanges.attachments import FileStore, check_upload
 from imi.exchanges.content import check_answers, check_questions
@@ -140,7 +142,7 @@ async def create_request(principal: Principal, draft: RequestDraft, now: datetim
     if draft.requested_reply_date is not None:
         rules.check_reply_date("requestedReplyDate", draft.requested_reply_date, day_of(now))
     questions = check_questions(proc.code, draft.questions)
-    async with db.transaction():
+    async with _committing():
         exchange = await Exchange.create(
             reference=f"new-{now.timestamp()}-{principal.user_id}", kind=proc.kind.value, procedure=proc.code,
             legal_area=proc.legal_area, state=State.DRAFT, requesting_authority_id=authority_id,
@@ -153,6 +155,14 @@ async def create_request(principal: Principal, draft: RequestDraft, now: datetim
         await exchange.save(update_fields=["reference"])
         await _event(exchange, "CREATE", None, State.DRAFT, principal, now, {})
     return exchange
+
+
+@asynccontextmanager
+async def _committing() -> AsyncIterator[None]:
+    """A transaction whose events the outbox dispatcher is told about once it has committed."""
+    async with db.transaction():
+        yield
+    signal.committed()
 
 
 async def _event(
@@ -179,7 +189,7 @@ async def _act(
         raise StaleVersion("the exchange was changed by someone else: reload it", exchange.version)
     to_state = rules.decide(exchange.state, action, seen.parties, seen.profiles)
     event_data = dict(data or {})
-    async with db.transaction():
+    async with _committing():
         updated = await Exchange.filter(id=exchange.id, version=version).update(
             **(changes or {}), state=to_state, version=version + 1, updated_at=now
         )
@@ -353,7 +363,7 @@ async def add_message(principal: Principal, exchange_id: int, now: datetime, tex
     exchange = seen.exchange
     rules.decide(exchange.state, Action.ADD_MESSAGE, seen.parties, seen.profiles)
     body = _check_text("text", text)
-    async with db.transaction():
+    async with _committing():
         note = await Message.create(exchange_id=exchange.id, author_user_id=principal.user_id,
                                     author_authority_id=authority_id, text=body, language=principal.language,
                                     created_at=now)
@@ -372,7 +382,7 @@ async def add_attachment(principal: Principal, exchange_id: int, now: datetime, 
     rules.decide(exchange.state, Action.ADD_ATTACHMENT, seen.parties, seen.profiles)
     name = check_upload(filename, content_type, chunks[0] if chunks else b"")
     stored = store.put(chunks, max_bytes)
-    async with db.transaction():
+    async with _committing():
         attachment = await Attachment.create(
             exchange_id=exchange.id, uploaded_by_id=principal.user_id, author_authority_id=authority_id,
             filename=name, content_type=content_type.split(";", maxsplit=1)[0].strip().lower(), size=stored.size,

@@ -8,6 +8,7 @@ import strawberry
 
 from imi.accounts.principal import Principal
 from imi.clock import Clock
+from imi.events.bus import Bus
 from imi.exchanges.attachments import FileStore
 from imi.graphql.loaders import Loaders
 from imi.settings import Settings
@@ -21,7 +22,9 @@ class Context:
     settings: Settings
     clock: Clock
     store: FileStore
+    bus: Bus
     loaders: Loaders = field(default_factory=Loaders)
+    connection_params: dict[str, Any] | None = None
     _now: datetime | None = None
 
     @property

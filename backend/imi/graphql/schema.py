@@ -6,6 +6,7 @@ from strawberry.tools import merge_types
 
 from imi.accounts.schema import AccountMutations, AccountQueries
 from imi.authorities.schema import AuthorityMutations, AuthorityQueries
+from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
 from imi.reference.schema import ReferenceQueries
@@ -20,4 +21,6 @@ Query = merge_types("Query", (NodeQueries, AccountQueries, ReferenceQueries, Aut
 Mutation = merge_types("Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations))
 
 
-schema = strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions())
+Subscription = merge_types("Subscription", (EventSubscriptions,))
+
+schema = strawberry.Schema(query=Query, mutation=Mutation, subscription=Subscription, extensions=extensions())

@@ -1,0 +1,82 @@
+"""Following the event stream from a cursor: replay from the log, then the live bus, without loss or duplicates.
+
+A subscriber gives the position it has seen (its cursor). Events after it are read from the log; then live
+events from the bus are delivered, and any gap (a dropped or reordered message, a Redis restart) is filled from
+the log. Positions only grow, so each event is delivered once and in order.
+"""
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from typing import TypeVar
+
+from imi.errors import DomainError
+from imi.events import log
+from imi.events.bus import Bus
+from imi.events.message import Resync, StreamEvent
+
+
+class CursorError(DomainError):
+    """The cursor cannot be resumed from; `code` says whether it is malformed or too old."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+T = TypeVar("T")
+MALFORMED = "CURSOR_MALFORMED"
+RESYNC_REQUIRED = "RESYNC_REQUIRED"
+
+
+def parse_cursor(cursor: str | None) -> int | None:
+    """A cursor is the decimal position of the last event seen; None starts at the live end."""
+    if cursor is None:
+        return None
+    if not cursor.isdigit() or len(cursor) > 18:
+        raise CursorError("the cursor is not one this stream gave out", MALFORMED)
+    return int(cursor)
+
+
+async def _replay(after: int, upto: int | None = None) -> AsyncIterator[StreamEvent]:
+    while batch := await log.read_after(after, upto=upto):
+        for event in batch:
+            yield event
+        after = batch[-1].position
+
+
+async def follow(
+    bus: Bus, after: int | None, accept: Callable[[StreamEvent], Awaitable[T | None]]
+) -> AsyncIterator[tuple[StreamEvent, T]]:
+    """Every event after position `after` that `accept` turns into something (not None), then live ones,
+    forever, each with what `accept` made of it."""
+    async with bus.listen() as queue:
+        low, high = await log.bounds()
+        if after is None:
+            last = high
+        elif after > high:
+            raise CursorError("the cursor is ahead of this stream: resynchronise", RESYNC_REQUIRED)
+        elif low > after + 1:
+            raise CursorError("events after this cursor are no longer retained: resynchronise", RESYNC_REQUIRED)
+        else:
+            last = after
+        async for event in _replay(last):
+            last = event.position
+            if (accepted := await accept(event)) is not None:
+                yield event, accepted
+        while True:
+            item = await queue.get()
+            if isinstance(item, Resync):
+                missed = _replay(last)
+            elif item.position <= last:
+                continue
+            elif item.position > last + 1:
+                missed = _replay(last, upto=item.position)
+            else:
+                missed = _single(item)
+            async for event in missed:
+                last = event.position
+                if (accepted := await accept(event)) is not None:
+                    yield event, accepted
+
+
+async def _single(event: StreamEvent) -> AsyncIterator[StreamEvent]:
+    yield event
