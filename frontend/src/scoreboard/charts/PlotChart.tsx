@@ -37,7 +37,8 @@ export function PlotChart({ description, draw }: { description: string; draw: (p
 
   return (
     <div className="plot-chart" role="img" aria-label={description} aria-busy={!loaded}>
-      <div ref={container}>{!loaded && <p className="loading">{t('app.loading')}</p>}</div>
+      {!loaded && <p className="loading">{t('app.loading')}</p>}
+      <div ref={container} />
     </div>
   );
 }

@@ -1,0 +1,11 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { eeaMapPlugin } from '../build/eeaMapPlugin.ts';
+
+/** The app with fixture data instead of the API: what the end-to-end run serves and drives. */
+export default defineConfig({
+  root: fileURLToPath(new URL('./demo', import.meta.url)),
+  plugins: [eeaMapPlugin()],
+  build: { outDir: fileURLToPath(new URL('../test-results/demo-dist', import.meta.url)), emptyOutDir: true, target: 'es2022' },
+  preview: { host: '127.0.0.1', strictPort: true },
+});
