@@ -41,7 +41,7 @@ async def test_two_officials_run_a_request_over_http(clean_db: str, tmp_path: Pa
                 "procedure": world.PROCEDURE, "subject": "Anerkennung als Zahnarzt",
                 "respondingAuthorityId": jan.authority_gid,
                 "requestedReplyDate": (today + timedelta(days=14)).isoformat(),
-                "questions": [{"item": "pq.status.legally_established"}],
+                "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}],
                 "personalData": [{"field": "full_name", "value": "Piotr Nowak"}]}}))["createRequest"]["exchange"]
             gid = draft["id"]
             step = await act(requester, ops.SEND, "sendRequest", exchangeId=gid, version=draft["version"])
@@ -52,7 +52,7 @@ async def test_two_officials_run_a_request_over_http(clean_db: str, tmp_path: Pa
                              proposedReplyDate=new_date)
             assert step["agreedReplyDate"] == new_date
             step = await act(responder, ops.ANSWER, "answerRequest", exchangeId=gid, version=step["version"],
-                             answers=[{"item": "pq.status.legally_established", "yesNo": "YES"}])
+                             answers=[{"item": "pq.establishment.legally_established", "yesNo": "YES"}])
             step = await act(requester, ops.FURTHER, "requestFurtherInformation", exchangeId=gid,
                              version=step["version"], message="Bitte senden Sie auch den Ausbildungsnachweis.")
             step = await act(responder, ops.ANSWER, "answerRequest", exchangeId=gid, version=step["version"],

@@ -46,7 +46,7 @@ async def _send_request(stage: dict) -> dict:
     draft = (await anna.gql(ops.CREATE, {"input": {
         "procedure": world.PROCEDURE, "subject": "Approbation", "respondingAuthorityId":
         stage["people"]["jan"].authority_gid, "requestedReplyDate": (datetime.now(UTC).date() + timedelta(days=9))
-        .isoformat(), "questions": [{"item": "pq.status.legally_established"}]}}))["createRequest"]["exchange"]
+        .isoformat(), "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}]}}))["createRequest"]["exchange"]
     return (await anna.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}}))["sendRequest"]["exchange"]
 
 

@@ -18,7 +18,7 @@ async def _sent_request(client, cast: Cast, clock) -> dict:
     draft = (await client.gql(ops.CREATE, {"input": {
         "procedure": PROCEDURE, "subject": "Zulassung", "respondingAuthorityId": cast.responder.authority_gid,
         "requestedReplyDate": (clock.now().date() + timedelta(days=9)).isoformat(),
-        "questions": [{"item": "pq.status.legally_established"}],
+        "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}],
         "personalData": [{"field": "full_name", "value": "Ewa Zielińska"}]}}))["createRequest"]["exchange"]
     return (await client.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}}))["sendRequest"]["exchange"]
 

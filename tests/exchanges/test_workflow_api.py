@@ -6,7 +6,7 @@ from tests import operations as ops
 from tests.exchanges.conftest import Cast
 from tests.world import PROCEDURE
 
-QUESTIONS = [{"item": "pq.status.legally_established", "parameters": [{"name": "profession", "value": "Arzt"}]}]
+QUESTIONS = [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Arzt"}]}]
 
 
 async def _draft(client, cast: Cast, reply: date) -> dict:
@@ -58,7 +58,7 @@ async def test_a_request_through_its_whole_life(cast: Cast, client_for, clock) -
 
     answered = _ok(await responder.gql(ops.ANSWER, {"input": {
         "exchangeId": gid, "version": accepted["version"],
-        "answers": [{"item": "pq.status.legally_established", "yesNo": "YES"}],
+        "answers": [{"item": "pq.establishment.legally_established", "yesNo": "YES"}],
         "message": "Lekarz posiada pełne prawo wykonywania zawodu."}}), "answerRequest")
     assert answered["state"] == "ANSWERED"
 
@@ -79,7 +79,7 @@ async def test_a_request_through_its_whole_life(cast: Cast, client_for, clock) -
         "CREATE", "SEND", "ACCEPT", "ANSWER", "REQUEST_FURTHER_INFORMATION", "ANSWER", "CLOSE"]
     assert mine["timeline"][2]["proposedReplyDate"] == proposed.isoformat()
     assert mine["survey"] == {"timeliness": 4, "efforts": 5}
-    assert mine["answers"] == [{"item": "pq.status.legally_established", "value": "YES"}]
+    assert mine["answers"] == [{"item": "pq.establishment.legally_established", "value": "YES"}]
     assert mine["round"] == 1
     theirs = (await responder.gql(ops.DETAIL, {"id": gid}))["exchange"]
     assert theirs["survey"] is None, "the survey is the requester's"
@@ -196,3 +196,47 @@ async def test_withdrawal_and_modification(cast: Cast, client_for, clock) -> Non
     withdrawn = _ok(await requester.gql(ops.WITHDRAW, {"input": {"exchangeId": draft["id"],
                                                                  "version": modified["version"]}}), "withdrawRequest")
     assert withdrawn["state"] == "WITHDRAWN"
+
+
+LANGUAGES_VIEW = """query($id: ID!) { exchange(id: $id) {
+  procedure { name } legalArea { name }
+  questions { question { text language options { label } } }
+  answers { item display } } }"""
+
+
+async def test_each_side_reads_the_questions_and_answers_in_its_own_language(cast: Cast, client_for, clock) -> None:
+    requester, responder = await client_for(cast.requester), await client_for(cast.responder)
+    draft = await _draft(requester, cast, clock.now().date() + timedelta(days=14))
+    sent = _ok(await requester.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}}), "sendRequest")
+    polish = (await responder.gql(LANGUAGES_VIEW, {"id": sent["id"]}))["exchange"]
+    question = polish["questions"][0]["question"]
+    assert question["language"] == "pl" and "(Arzt)" in question["text"]
+    assert question["text"].startswith("Czy"), question["text"]
+    assert polish["legalArea"]["name"] != "Professional qualifications"
+    step = _ok(await responder.gql(ops.ACCEPT, {"input": {"exchangeId": sent["id"], "version": sent["version"]}}),
+               "acceptRequest")
+    wrong_type = (await responder.gql(ops.ANSWER, {"input": {"exchangeId": sent["id"], "version": step["version"],
+        "answers": [{"item": "pq.establishment.legally_established", "number": 3}]}}))["answerRequest"]
+    assert wrong_type["__typename"] == "ValidationFailed"
+    not_asked = (await responder.gql(ops.ANSWER, {"input": {"exchangeId": sent["id"], "version": step["version"],
+        "answers": [{"item": "pq.training.duration_years", "number": 3}]}}))["answerRequest"]
+    assert not_asked["__typename"] == "ValidationFailed"
+    _ok(await responder.gql(ops.ANSWER, {"input": {"exchangeId": sent["id"], "version": step["version"],
+        "answers": [{"item": "pq.establishment.legally_established", "yesNo": "YES"}]}}), "answerRequest")
+    german = (await requester.gql(LANGUAGES_VIEW, {"id": sent["id"]}))["exchange"]
+    assert german["answers"] == [{"item": "pq.establishment.legally_established", "display": "Ja"}]
+    assert german["questions"][0]["question"]["language"] == "de"
+    english = await requester.gql('query($id: ID!) { exchange(id: $id) { answers { display(language: "el") } } }',
+                                  {"id": sent["id"]})
+    assert english["exchange"]["answers"][0]["display"] == "Ναι"
+
+
+async def test_questions_must_come_from_the_procedures_catalogue(cast: Cast, client_for, clock) -> None:
+    requester = await client_for(cast.requester)
+    for questions in ([{"item": "services.provider.established"}], [{"item": "no.such.question"}],
+                      [{"item": "pq.establishment.legally_established"}],
+                      [{"item": "pq.establishment.legally_established",
+                        "parameters": [{"name": "profession", "value": "Arzt"}, {"name": "city", "value": "x"}]}]):
+        result = (await requester.gql(ops.CREATE, {"input": {
+            "procedure": PROCEDURE, "subject": "x", "questions": questions}}))["createRequest"]
+        assert result["__typename"] == "ValidationFailed", questions

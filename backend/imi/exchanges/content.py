@@ -1,40 +1,68 @@
-"""The structured content of an exchange: chosen question identifiers with parameters, and their answers."""
+"""The structured content of an exchange: chosen question identifiers with their parameters, and the answers,
+checked against the procedure's catalogue. Only identifiers and values are stored, never the text."""
 
 from collections.abc import Mapping
 from typing import Any
 
-from imi.errors import ValidationFailed
+from imi.catalogue import InvalidAnswer, Item, ParameterError, catalogue, validate_answer, validate_parameters
+from imi.errors import FieldProblem, ValidationFailed
 
 MAX_QUESTIONS = 60
-MAX_PARAMETER = 200
+
+
+def _items_of(procedure_code: str) -> dict[str, Item]:
+    try:
+        return {item.id: item for item in catalogue(procedure_code).items()}
+    except KeyError:
+        raise ValidationFailed.single("procedure", f"{procedure_code} has no question set") from None
 
 
 def check_questions(procedure_code: str, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Normalise chosen questions to `[{"item": id, "params": {name: value}}]`, refusing malformed ones."""
+    """Normalise chosen questions to `[{"item": id, "params": {name: value}}]`: each a question of the
+    procedure's catalogue, chosen once, with exactly its parameters."""
     if len(questions) > MAX_QUESTIONS:
         raise ValidationFailed.single("questions", f"at most {MAX_QUESTIONS} questions")
+    items = _items_of(procedure_code)
+    problems: list[FieldProblem] = []
+    normalised: list[dict[str, Any]] = []
     seen: set[str] = set()
-    normalised = []
     for question in questions:
-        item = question.get("item")
-        params = question.get("params") or {}
-        if not isinstance(item, str) or not item or item in seen:
-            raise ValidationFailed.single("questions", f"question identifiers must be distinct: {item!r}")
-        if not isinstance(params, Mapping) or not all(
-            isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_PARAMETER for k, v in params.items()
-        ):
-            raise ValidationFailed.single("questions", f"{item}: parameters are short texts by name")
-        seen.add(item)
-        normalised.append({"item": item, "params": dict(params)})
+        item_id = question.get("item")
+        item = items.get(item_id) if isinstance(item_id, str) else None
+        if item is None:
+            problems.append(FieldProblem("questions", f"{item_id!r} is not a question of {procedure_code}"))
+            continue
+        if item.id in seen:
+            problems.append(FieldProblem("questions", f"{item.id} is chosen twice"))
+            continue
+        seen.add(item.id)
+        try:
+            params = validate_parameters(item, question.get("params") or {})
+        except ParameterError as error:
+            problems.append(FieldProblem(f"questions.{item.id}", str(error)))
+            continue
+        normalised.append({"item": item.id, "params": params})
+    if problems:
+        raise ValidationFailed(problems)
     return normalised
 
 
-def check_answers(
-    procedure_code: str, questions: list[dict[str, Any]], answers: Mapping[str, Any]
-) -> dict[str, Any]:
-    """Answers are given only to chosen questions."""
+def check_answers(procedure_code: str, questions: list[dict[str, Any]], answers: Mapping[str, Any]) -> dict[str, Any]:
+    """Answers only to the request's chosen questions, each valid for its question's answer type."""
+    items = _items_of(procedure_code)
     chosen = {q["item"] for q in questions}
-    unknown = sorted(set(answers) - chosen)
-    if unknown:
-        raise ValidationFailed.single("answers", f"not questions of this request: {', '.join(unknown)}")
-    return dict(answers)
+    problems: list[FieldProblem] = []
+    valid: dict[str, Any] = {}
+    for item_id, value in answers.items():
+        if item_id not in chosen:
+            problems.append(FieldProblem("answers", f"{item_id} is not a question of this request"))
+            continue
+        try:
+            answer = validate_answer(items[item_id], value)
+        except InvalidAnswer as error:
+            problems.append(FieldProblem(f"answers.{item_id}", error.reason))
+            continue
+        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    if problems:
+        raise ValidationFailed(problems)
+    return valid

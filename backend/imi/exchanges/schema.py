@@ -10,6 +10,8 @@ from strawberry.scalars import JSON
 
 from imi import errors
 from imi.authorities.schema import AuthorityNode
+from imi.catalogue import item as catalogue_item
+from imi.catalogue.schema import CatalogueItem, display_answer, reader_language
 from imi.clock import day_of
 from imi.exchanges import models, rules, service
 from imi.graphql.context import Info
@@ -43,11 +45,20 @@ class ChosenQuestion:
     item: str
     parameters: list[Parameter]
 
+    @strawberry.field(description="The question in your language, or in `language`.")
+    def question(self, info: Info, language: str | None = None) -> CatalogueItem:
+        params = {p.name: p.value for p in self.parameters}
+        return CatalogueItem.of(catalogue_item(self.item), reader_language(info, language), params)
+
 
 @strawberry.type
 class Answer:
     item: str
     value: JSON
+
+    @strawberry.field(description="The answer as text in your language, or in `language`.")
+    def display(self, info: Info, language: str | None = None) -> str:
+        return display_answer(self.item, self.value, reader_language(info, language))
 
 
 @strawberry.type

@@ -6,6 +6,7 @@ from strawberry.tools import merge_types
 
 from imi.accounts.schema import AccountMutations, AccountQueries
 from imi.authorities.schema import AuthorityMutations, AuthorityQueries
+from imi.catalogue.schema import CatalogueQueries
 from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
@@ -17,7 +18,10 @@ class NodeQueries:
     node: relay.Node | None = relay.node(description="Any object by its global ID, if you may see it.")
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, ReferenceQueries, AuthorityQueries, ExchangeQueries))
+Query = merge_types(
+    "Query",
+    (NodeQueries, AccountQueries, ReferenceQueries, CatalogueQueries, AuthorityQueries, ExchangeQueries),
+)
 Mutation = merge_types("Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations))
 
 

@@ -3,6 +3,7 @@
 import strawberry
 
 from imi import reference
+from imi.catalogue.schema import reader_language, shared_label
 from imi.graphql.context import Info
 
 
@@ -44,24 +45,32 @@ class Procedure:
     code: str
     kind: ExchangeKind
     legal_area_code: str
-    name: str
+    english_name: strawberry.Private[str]
     default_reply_days: int
     personal_data_fields: list[str]
+
+    @strawberry.field(description="The procedure's name in the reader's language.")
+    def name(self, info: Info, language: str | None = None) -> str:
+        return shared_label("procedures", self.code, _language(info, language), self.english_name)
 
     @staticmethod
     def of(code: str) -> "Procedure":
         p = reference.procedure(code)
-        return Procedure(code=p.code, kind=p.kind, legal_area_code=p.legal_area, name=p.name,
+        return Procedure(code=p.code, kind=p.kind, legal_area_code=p.legal_area, english_name=p.name,
                          default_reply_days=p.default_reply_days, personal_data_fields=list(p.personal_data))
 
 
 @strawberry.type(description="A legal area: the Union act under which authorities cooperate.")
 class LegalArea:
     code: str
-    name: str
+    english_name: strawberry.Private[str]
     act: str
     celex: str
     eur_lex_url: str
+
+    @strawberry.field(description="The legal area's name in the reader's language.")
+    def name(self, info: Info, language: str | None = None) -> str:
+        return shared_label("legal_areas", self.code, _language(info, language), self.english_name)
 
     @strawberry.field
     def procedures(self) -> list[Procedure]:
@@ -70,13 +79,12 @@ class LegalArea:
     @staticmethod
     def of(code: str) -> "LegalArea":
         area = reference.legal_area(code)
-        return LegalArea(code=area.code, name=area.name, act=area.act, celex=area.celex,
+        return LegalArea(code=area.code, english_name=area.name, act=area.act, celex=area.celex,
                          eur_lex_url=area.eur_lex_url)
 
 
 def _language(info: Info, language: str | None) -> str:
-    chosen = language or info.context.language
-    return chosen if chosen in reference.LANGUAGE_CODES else "en"
+    return reader_language(info, language)
 
 
 @strawberry.type
