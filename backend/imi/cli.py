@@ -16,11 +16,14 @@ seed_app = typer.Typer(help="Demonstration data.", no_args_is_help=True)
 users_app = typer.Typer(help="Users of authorities.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens for statisticians and partner tools.", no_args_is_help=True)
 coordinators_app = typer.Typer(help="National coordinators.", no_args_is_help=True)
+catalogue_app = typer.Typer(help="The pre-translated questions and forms (XLIFF 2.0 for translators).",
+                            no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(seed_app, name="seed")
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(coordinators_app, name="coordinators")
+app.add_typer(catalogue_app, name="catalogue")
 
 
 def _run(work: Callable[[Settings], Awaitable[Any]], *, migrate: bool = True) -> Any:
@@ -202,6 +205,56 @@ def coordinators_create(
         typer.echo(f"national coordinator of {authority.country}: id {authority.id}")
 
     _run(work)
+
+
+@catalogue_app.command("export")
+def catalogue_export(
+    language: Annotated[str, typer.Option(help="The target language, e.g. pl.")],
+    output: Annotated[Path | None, typer.Option(help="Default: standard output.")] = None,
+) -> None:
+    """Export one language of every question set, form and label as XLIFF 2.0 (source: English)."""
+    from imi.catalogue import export_xliff
+
+    try:
+        document = export_xliff(language)
+    except KeyError as error:
+        _fail(f"not a served language: {error}")
+        return
+    if output:
+        output.write_text(document, encoding="utf-8")
+        typer.echo(f"wrote {output}")
+    else:
+        typer.echo(document)
+
+
+@catalogue_app.command("import")
+def catalogue_import(
+    file: Path,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")] = False,
+) -> None:
+    """Import a reviewed XLIFF 2.0 file; refused, with the reasons, if it breaks an identifier or placeholder."""
+    from imi.catalogue import import_xliff
+
+    report = import_xliff(file.read_text(encoding="utf-8"), write=not dry_run)
+    if not report.accepted:
+        _fail("refused:\n" + "\n".join(f"  {error}" for error in report.errors))
+    for change in report.changes:
+        typer.echo(f"{change.source} {change.key}: {change.old!r} -> {change.new!r}")
+    typer.echo(f"{report.language}: {len(report.changes)} changed, {report.unchanged} unchanged"
+               + (" (dry run)" if dry_run else ""))
+
+
+@catalogue_app.command("check")
+def catalogue_check(
+    detection: Annotated[bool, typer.Option(help="Check each text's language with the detector.")] = True,
+) -> None:
+    """Completeness, placeholders, untranslated texts and languages of the whole catalogue."""
+    from imi.catalogue.checks import report, run_checks
+
+    failures = run_checks(detect=detection)
+    typer.echo(report(failures))
+    if failures:
+        raise typer.Exit(1)
 
 
 @app.command("export-schema")
