@@ -1,15 +1,14 @@
-"""The information-request workflow as pure rules: who may do what, from which state, to which state.
-
-No I/O here. The service asks `decide` before changing anything; the API asks `allowed_actions`.
+"""The information-request workflow as pure rules: who may do what, from which state, to which state; who
+reads what. No I/O here. The service asks `decide` before changing anything; the API asks `allowed_actions`.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from imi.accounts.profiles import Profile
-from imi.errors import InvalidTransition, NotAllowed, ValidationFailed
+from imi.errors import ValidationFailed
+from imi.workflows import engine, workflow
 
 
 class State(StrEnum):
@@ -46,77 +45,23 @@ class Party(StrEnum):
     REFERRAL_COORDINATOR = "REFERRAL_COORDINATOR"
 
 
-S = State
-OPEN_STATES = frozenset({S.DRAFT, S.SENT, S.ACCEPTED, S.ANSWERED, S.REFERRED})
-TERMINAL_STATES = frozenset({S.CLOSED, S.WITHDRAWN})
-HANDLER = frozenset({Profile.REQUEST_HANDLER})
-FORWARDERS = frozenset({Profile.REQUEST_HANDLER, Profile.ALLOCATOR})
-REFERRAL = frozenset({Profile.REFERRAL_HANDLER})
 READERS = frozenset(Profile) - {Profile.LOCAL_DATA_ADMINISTRATOR, Profile.VALIDATOR}
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    action: Action
-    party: Party
-    from_states: frozenset[State]
-    to_state: State | None  # None: the state does not change
-    profiles: frozenset[Profile]
-
-
-def _rule(action: Action, party: Party, states: Iterable[State], to: State | None, profiles: frozenset) -> Rule:
-    return Rule(action, party, frozenset(states), to, profiles)
-
-
-R, P, C = Party.REQUESTER, Party.RESPONDER, Party.REFERRAL_COORDINATOR
-A = Action
-RULES: tuple[Rule, ...] = (
-    _rule(A.SEND, R, {S.DRAFT}, S.SENT, HANDLER),
-    _rule(A.MODIFY, R, {S.DRAFT, S.SENT, S.ACCEPTED}, None, HANDLER),
-    _rule(A.ACCEPT, P, {S.SENT}, S.ACCEPTED, HANDLER),
-    _rule(A.FORWARD, P, {S.SENT, S.ACCEPTED}, S.SENT, FORWARDERS),
-    _rule(A.ANSWER, P, {S.ACCEPTED}, S.ANSWERED, HANDLER),
-    _rule(A.REQUEST_FURTHER_INFORMATION, R, {S.ANSWERED}, S.ACCEPTED, HANDLER),
-    _rule(A.REFER, R, {S.ANSWERED}, S.REFERRED, HANDLER),
-    _rule(A.RETURN_FROM_REFERRAL, C, {S.REFERRED}, S.ACCEPTED, REFERRAL),
-    _rule(A.CLOSE_REFERRAL, C, {S.REFERRED}, S.CLOSED, REFERRAL),
-    _rule(A.CLOSE, R, {S.ANSWERED}, S.CLOSED, HANDLER),
-    _rule(A.WITHDRAW, R, {S.DRAFT, S.SENT, S.ACCEPTED}, S.WITHDRAWN, HANDLER),
-    _rule(A.ADD_MESSAGE, R, OPEN_STATES, None, HANDLER),
-    _rule(A.ADD_MESSAGE, P, OPEN_STATES - {S.DRAFT}, None, HANDLER),
-    _rule(A.ADD_MESSAGE, C, {S.REFERRED}, None, REFERRAL),
-    _rule(A.ADD_ATTACHMENT, R, OPEN_STATES, None, HANDLER),
-    _rule(A.ADD_ATTACHMENT, P, OPEN_STATES - {S.DRAFT}, None, HANDLER),
-    _rule(A.ADD_ATTACHMENT, C, {S.REFERRED}, None, REFERRAL),
-)
+WORKFLOW = "information_request"
 
 
 def decide(state: State, action: Action, parties: Iterable[Party], profiles: Iterable[Profile]) -> State:
-    """The state after `action`, or a refusal: `NotAllowed` (no part or right) or `InvalidTransition`."""
-    parties, profiles = frozenset(parties), frozenset(profiles)
-    by_party = [rule for rule in RULES if rule.action is action and rule.party in parties]
-    if not by_party:
-        raise NotAllowed(f"your authority has no part in {action.value} on this exchange")
-    permitted = [rule for rule in by_party if rule.profiles & profiles]
-    if not permitted:
-        needed = ", ".join(sorted({p.value for rule in by_party for p in rule.profiles}))
-        raise NotAllowed(f"{action.value} needs one of these rights in the legal area: {needed}")
-    for rule in permitted:
-        if state in rule.from_states:
-            return rule.to_state or state
-    raise InvalidTransition(f"{action.value} is not possible while the exchange is {state.value}", state, action)
+    """The state after `action`, or a refusal: `NotAllowed` (no part or right) or `InvalidTransition`.
+
+    The rules themselves are data: `workflows/data/information_request.yaml`.
+    """
+    return State(engine.decide(workflow(WORKFLOW), state, action, parties, profiles))
 
 
 def allowed_actions(state: State, parties: Iterable[Party], profiles: Iterable[Profile]) -> list[Action]:
     """Every action the caller may take now, in the workflow's order."""
-    parties, profiles = frozenset(parties), frozenset(profiles)
-    return list(
-        dict.fromkeys(
-            rule.action
-            for rule in RULES
-            if rule.party in parties and rule.profiles & profiles and state in rule.from_states
-        )
-    )
+    return [Action(a) for a in engine.allowed_actions(workflow(WORKFLOW), state, parties, profiles)]
 
 
 def parties(
