@@ -6,7 +6,9 @@ function expect(condition, message) {
 
 /** The language switcher works from the keyboard, applies at once, is announced and is remembered. */
 export async function languageSwitcherByKeyboard(browser, baseUrl) {
-  const context = await contextIn(browser, 'en');
+  // No language chosen beforehand: the browser's English applies until the reader picks another.
+  const context = await browser.newContext({ locale: 'en-GB' });
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   await openView(page, baseUrl, '/');
   expect(await tabTo(page, '#language-switcher'), 'Tab never reaches the language switcher');
