@@ -11,7 +11,7 @@ from imi.events.message import StreamEvent
 from imi.events.stream import follow, parse_cursor
 from imi.exchanges import service as exchanges
 from imi.exchanges.models import Exchange
-from imi.exchanges.schema import ExchangeNode, ExchangeState
+from imi.exchanges.schema import ExchangeNode
 from imi.graphql.context import Context, Info
 from imi.graphql.ids import decode
 from imi.graphql.loaders import Loaders
@@ -22,8 +22,8 @@ from imi.reference.schema import ExchangeKind
 class ExchangeEventMessage:
     cursor: str
     action: str
-    from_state: ExchangeState | None
-    to_state: ExchangeState
+    from_state: str | None
+    to_state: str
     at: datetime
     exchange: ExchangeNode = strawberry.field(description="The exchange as you may see it now.")
 
@@ -59,8 +59,7 @@ async def _messages(
         context.loaders = Loaders()  # each message reads the exchange afresh
         yield ExchangeEventMessage(
             cursor=str(event.position), action=event.action,
-            from_state=ExchangeState(event.from_state) if event.from_state else None,
-            to_state=ExchangeState(event.to_state), at=event.at, exchange=ExchangeNode.of(seen),
+            from_state=event.from_state, to_state=event.to_state, at=event.at, exchange=ExchangeNode.of(seen),
         )
 
 

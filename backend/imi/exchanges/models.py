@@ -3,8 +3,6 @@
 from tortoise import fields
 from tortoise.models import Model
 
-from imi.exchanges.rules import State
-
 
 class Exchange(Model):
     """One exchange between authorities. Personal data lives in `personal_data` only, so it can be blocked."""
@@ -14,7 +12,7 @@ class Exchange(Model):
     kind = fields.CharField(max_length=16)
     procedure = fields.CharField(max_length=60)
     legal_area = fields.CharField(max_length=40)
-    state = fields.CharEnumField(State, max_length=16)
+    state = fields.CharField(max_length=40)  # a state of the procedure's workflow
     version = fields.IntField(default=1)
     requesting_authority: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "imi.Authority", related_name="requests_sent", on_delete=fields.RESTRICT

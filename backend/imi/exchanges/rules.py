@@ -51,7 +51,7 @@ READERS = frozenset(Profile) - {Profile.LOCAL_DATA_ADMINISTRATOR, Profile.VALIDA
 WORKFLOW = "information_request"
 
 
-def decide(state: State, action: Action, parties: Iterable[Party], profiles: Iterable[Profile]) -> State:
+def decide(state: str, action: Action, parties: Iterable[Party], profiles: Iterable[Profile]) -> State:
     """The state after `action`, or a refusal: `NotAllowed` (no part or right) or `InvalidTransition`.
 
     The rules themselves are data: `workflows/data/information_request.yaml`.
@@ -59,13 +59,13 @@ def decide(state: State, action: Action, parties: Iterable[Party], profiles: Ite
     return State(engine.decide(workflow(WORKFLOW), state, action, parties, profiles))
 
 
-def allowed_actions(state: State, parties: Iterable[Party], profiles: Iterable[Profile]) -> list[Action]:
+def allowed_actions(state: str, parties: Iterable[Party], profiles: Iterable[Profile]) -> list[Action]:
     """Every action the caller may take now, in the workflow's order."""
     return [Action(a) for a in engine.allowed_actions(workflow(WORKFLOW), state, parties, profiles)]
 
 
 def parties(
-    authority_id: int | None, state: State, requesting_id: int, responding_id: int | None, referral_id: int | None
+    authority_id: int | None, state: str, requesting_id: int, responding_id: int | None, referral_id: int | None
 ) -> frozenset[Party]:
     """The parts `authority_id` plays in an exchange; a chosen responder is no party to a draft."""
     found: set[Party] = set()
@@ -73,7 +73,7 @@ def parties(
         return frozenset()
     if authority_id == requesting_id:
         found.add(Party.REQUESTER)
-    if authority_id == responding_id and state is not State.DRAFT:
+    if authority_id == responding_id and state != State.DRAFT:
         found.add(Party.RESPONDER)
     if authority_id == referral_id:
         found.add(Party.REFERRAL_COORDINATOR)

@@ -18,13 +18,6 @@ from imi.graphql.context import Info
 from imi.graphql.ids import encode
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
 
-ExchangeState = rules.State
-ExchangeAction = rules.Action
-Party = rules.Party
-strawberry.enum(ExchangeState, name="ExchangeState")
-strawberry.enum(ExchangeAction, name="ExchangeAction")
-strawberry.enum(Party, name="Party", description="The part your authority plays in an exchange.")
-
 
 @strawberry.enum(description="Whether you may see the exchange's personal data, and if not, why.")
 class PersonalDataStatus(StrEnum):
@@ -125,8 +118,8 @@ class TimelineEvent:
     id: strawberry.ID
     action: str
     at: datetime
-    from_state: ExchangeState | None
-    to_state: ExchangeState
+    from_state: str | None
+    to_state: str
     data: strawberry.Private[dict[str, Any]]
     actor_authority_pk: strawberry.Private[int | None]
     actor_user_pk: strawberry.Private[int | None]
@@ -159,9 +152,8 @@ class TimelineEvent:
     @classmethod
     def of(cls, e: models.ExchangeEvent, messages: dict[int, models.Message]) -> Self:
         return cls(id=encode("ExchangeEvent", e.id), action=e.action, at=e.at,
-                   from_state=rules.State(e.from_state) if e.from_state else None,
-                   to_state=rules.State(e.to_state), data=dict(e.data), actor_authority_pk=e.actor_authority_id,
-                   actor_user_pk=e.actor_user_id, message_by_id=messages)
+                   from_state=e.from_state, to_state=e.to_state, data=dict(e.data),
+                   actor_authority_pk=e.actor_authority_id, actor_user_pk=e.actor_user_id, message_by_id=messages)
 
 
 @strawberry.type(description="The reply deadline as it stands.")
@@ -182,7 +174,7 @@ class ExchangeNode(relay.Node):
     id: relay.NodeID[int]
     reference: str
     kind: ExchangeKind
-    state: ExchangeState
+    state: str = strawberry.field(description="A state of the procedure's workflow (e.g. SENT, ACCEPTED).")
     version: int = strawberry.field(description="Send it back with every action (optimistic check).")
     subject: str
     subject_language: str
@@ -197,8 +189,8 @@ class ExchangeNode(relay.Node):
     answered_at: datetime | None
     closed_at: datetime | None
     withdrawn_at: datetime | None
-    my_parties: list[Party]
-    allowed_actions: list[ExchangeAction] = strawberry.field(description="Exactly the actions you may take now.")
+    my_parties: list[str] = strawberry.field(description="The parts your authority plays (e.g. REQUESTER).")
+    allowed_actions: list[str] = strawberry.field(description="Exactly the actions you may take now.")
     questions: list[ChosenQuestion]
     answers: list[Answer]
     personal_data_status: PersonalDataStatus
@@ -261,7 +253,7 @@ class ExchangeNode(relay.Node):
     @strawberry.field(description="The requester's closure survey (seen by the requester only).")
     def survey(self) -> Survey | None:
         row = self.row
-        if rules.Party.REQUESTER not in self.seen.parties or row.state is not rules.State.CLOSED:
+        if rules.Party.REQUESTER not in self.seen.parties or row.state != rules.State.CLOSED:
             return None
         return Survey(timeliness=row.survey_timeliness, efforts=row.survey_efforts)
 
@@ -274,7 +266,7 @@ class ExchangeNode(relay.Node):
             proposed_reply_date=e.proposed_reply_date, agreed_reply_date=e.agreed_reply_date, round=e.round,
             created_at=e.created_at, updated_at=e.updated_at, sent_at=e.sent_at, accepted_at=e.accepted_at,
             answered_at=e.answered_at, closed_at=e.closed_at, withdrawn_at=e.withdrawn_at,
-            my_parties=sorted(seen.parties), allowed_actions=seen.allowed_actions,
+            my_parties=sorted(p.value for p in seen.parties), allowed_actions=[a.value for a in seen.allowed_actions],
             questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
                                                                    for k, v in q.get("params", {}).items()])
                        for q in e.questions],

@@ -202,7 +202,7 @@ async def _act(
                 created_at=now,
             )
             event_data["messageId"] = note.id
-        await _event(exchange, action.value, exchange.state, to_state, principal, now, event_data)
+        await _event(exchange, action.value, State(exchange.state), to_state, principal, now, event_data)
     return await Exchange.get(id=exchange.id)
 
 
@@ -227,7 +227,7 @@ async def modify(
         rules.check_reply_date("requestedReplyDate", requested_reply_date, day_of(now))
         changes["requested_reply_date"] = requested_reply_date
     if responding_authority_id is not None:
-        if exchange.state is not State.DRAFT:
+        if exchange.state != State.DRAFT:
             raise ValidationFailed.single("respondingAuthorityId", "can change only in a draft")
         await _check_counterpart(responding_authority_id, exchange.procedure, exchange.requesting_country)
         changes["responding_authority_id"] = responding_authority_id
@@ -368,7 +368,7 @@ async def add_message(principal: Principal, exchange_id: int, now: datetime, tex
                                     author_authority_id=authority_id, text=body, language=principal.language,
                                     created_at=now)
         await Exchange.filter(id=exchange.id).update(updated_at=now)
-        await _event(exchange, Action.ADD_MESSAGE.value, exchange.state, exchange.state, principal, now,
+        await _event(exchange, Action.ADD_MESSAGE.value, State(exchange.state), State(exchange.state), principal, now,
                      {"messageId": note.id})
     return note
 
@@ -389,7 +389,8 @@ async def add_attachment(principal: Principal, exchange_id: int, now: datetime, 
             sha256=stored.sha256, created_at=now,
         )
         await Exchange.filter(id=exchange.id).update(updated_at=now)
-        await _event(exchange, Action.ADD_ATTACHMENT.value, exchange.state, exchange.state, principal, now,
+        await _event(exchange, Action.ADD_ATTACHMENT.value, State(exchange.state), State(exchange.state), principal,
+                     now,
                      {"attachmentId": attachment.id})
     return attachment
 

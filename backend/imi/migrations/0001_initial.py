@@ -3,7 +3,6 @@ from tortoise.migrations import operations as ops
 import functools
 from imi.accounts.profiles import Profile
 from imi.authorities.models import AuthorityStatus, CoordinatorRole, Level
-from imi.exchanges.rules import State
 from json import dumps, loads
 from tortoise.fields.base import OnDelete
 from tortoise import fields
@@ -108,7 +107,7 @@ class Migration(migrations.Migration):
                 ('kind', fields.CharField(max_length=16)),
                 ('procedure', fields.CharField(max_length=60)),
                 ('legal_area', fields.CharField(max_length=40)),
-                ('state', fields.CharEnumField(description='DRAFT: DRAFT\nSENT: SENT\nACCEPTED: ACCEPTED\nANSWERED: ANSWERED\nREFERRED: REFERRED\nCLOSED: CLOSED\nWITHDRAWN: WITHDRAWN', enum_type=State, max_length=16)),
+                ('state', fields.CharField(max_length=40)),
                 ('version', fields.IntField(default=1)),
                 ('requesting_authority', fields.ForeignKeyField('imi.Authority', source_field='requesting_authority_id', db_constraint=True, to_field='id', related_name='requests_sent', on_delete=OnDelete.RESTRICT)),
                 ('responding_authority', fields.ForeignKeyField('imi.Authority', source_field='responding_authority_id', null=True, db_constraint=True, to_field='id', related_name='requests_received', on_delete=OnDelete.RESTRICT)),
