@@ -13,7 +13,7 @@ class QueryWord:
     prefix: bool
     """It may be the beginning of a longer word (the last word, while typing)."""
     typos: int
-    """How many typos it may carry (by its length; none for codes)."""
+    """How many typos it may carry (by its length; none for codes), never on its first letter."""
     optional: bool
     """A stop word: a match ranks higher but is not required."""
     alternatives: tuple[tuple[str, ...], ...] = ()
@@ -25,11 +25,19 @@ class QueryWord:
             return 0
         if any(alternative == (word,) for alternative in self.alternatives):
             return 0
-        if self.typos:
+        if self.typos and word[:1] == self.text[:1] and self._close(word):
             distance = (prefix_distance if self.prefix else edit_distance)(self.text, word, self.typos)
             if distance <= self.typos:
                 return distance
         return None
+
+    def _close(self, word: str) -> bool:
+        """A necessary condition for a match within `typos`: each letter absent from the other side needs
+        its own edit."""
+        compared = word[: len(self.text) + self.typos] if self.prefix else word
+        if len(set(self.text).difference(compared)) > self.typos:
+            return False
+        return self.prefix or len(set(compared).difference(self.text)) <= self.typos
 
 
 _SYNONYMS: dict[str, dict[str, tuple[tuple[str, ...], ...]]] = {}

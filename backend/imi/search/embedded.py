@@ -281,13 +281,13 @@ class TantivyEngine:
             found = searcher.search(full, query.limit, True, SORT_FIELD, query.offset, Order.Asc)
         else:
             found = searcher.search(full, query.limit, True, offset=query.offset)
-        matcher = Matcher(words)
+        matcher = Matcher(words, self.definition.highlight)
         hits = []
         for order_key, address in found.hits:
             document = source(searcher.doc(address))
             score = min(1.0, float(order_key) / plan.best) if plan.text is not None else 1.0
             forms = functools.partial(self.definition.place_forms, document["country"])
-            marks = highlight(document, matcher, self.definition.highlight, query.language, forms)
+            marks = highlight(document, matcher, query.language, forms)
             hits.append(SearchHit(document["id"], score, marks))
         total = int(getattr(found, "count", 0) or 0)
         return SearchResult(tuple(hits), total, self._facets(searcher, query, plan, full))

@@ -15,7 +15,7 @@ from tantivy import Occur, Query
 from imi.search.analysis import QueryWord
 from imi.search.definition import IndexDefinition
 from imi.search.model import SearchQuery
-from imi.search.tantivy_schema import EXACT_FIELD, stem_analyzer, stem_field, stemmers, text_field
+from imi.search.tantivy_schema import EXACT_FIELD, FUZZY_FIELD, stem_analyzer, stem_field, stemmers, text_field
 
 WORD = 10_000.0
 TYPO = 1_000.0
@@ -25,6 +25,8 @@ EXACT = 60.0
 PREFIX = 50.0
 SYNONYM = 50.0
 OPTIONAL = 10.0
+SHORT_PREFIX = 3
+"""Prefixes shorter than this are searched in all attributes at once (they expand to many words)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +54,9 @@ class QueryBuilder:
     def _variants(self, attribute: str, word: QueryWord, base: float) -> list[Query]:
         field = text_field(attribute)
         clauses = [self._const(Query.term_query(self.schema, field, word.text), base)]
-        if word.prefix:
+        if word.prefix and len(word.text) >= SHORT_PREFIX:
             prefix = Query.fuzzy_term_query(self.schema, field, word.text, 0, True, True)
             clauses.append(self._const(prefix, base - PREFIX))
-        typos = 0 if attribute in self.no_typos else word.typos
-        for distance in range(1, typos + 1):
-            fuzzy = Query.fuzzy_term_query(self.schema, field, word.text, distance, True, word.prefix)
-            clauses.append(self._const(fuzzy, base - TYPO * distance - (PREFIX if word.prefix else 0)))
         for alternative in word.alternatives:
             if len(alternative) == 1:
                 found = Query.term_query(self.schema, field, alternative[0])
@@ -67,11 +65,24 @@ class QueryBuilder:
             clauses.append(self._const(found, base - SYNONYM))
         return clauses
 
+    def _any_attribute(self, word: QueryWord, top: float) -> list[Query]:
+        """Typos (and short prefixes), in the words of every attribute that begin with the same letter."""
+        path, rest = f"{FUZZY_FIELD}.{word.text[0]}", word.text[1:]
+        clauses = []
+        if word.prefix and len(word.text) < SHORT_PREFIX:
+            prefix = Query.fuzzy_term_query(self.schema, path, rest, 0, True, True)
+            clauses.append(self._const(prefix, top + ATTRIBUTE - PREFIX))
+        for distance in range(1, word.typos + 1):
+            fuzzy = Query.fuzzy_term_query(self.schema, path, rest, distance, True, word.prefix)
+            clauses.append(self._const(fuzzy, top + ATTRIBUTE - TYPO * distance - (PREFIX if word.prefix else 0)))
+        return clauses
+
     def _word(self, word: QueryWord, language: str | None) -> Query:
         top = WORD if not word.optional else OPTIONAL
         clauses: list[Query] = []
         for attribute, weight in self.weights.items():
             clauses.extend(self._variants(attribute, word, top + (weight if not word.optional else 0)))
+        clauses.extend(self._any_attribute(word, top))
         analyzer = self.analyzers.get(language or "")
         if language and analyzer is not None and not word.optional:
             stems = analyzer.analyze(word.text)

@@ -6,7 +6,6 @@ Greek (accents, diaeresis and final sigma) and Cyrillic (й → и, ё → е).
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 # Letters that carry no combining mark to strip but a stroke or ligature of their own.
@@ -52,10 +51,13 @@ def folded_words(text: str) -> tuple[str, ...]:
     return tuple(words(text))
 
 
-def spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each word of the original text as (start, end, folded word), for highlighting the original."""
-    for match in _WORD.finditer(unicodedata.normalize("NFC", text)):
-        yield match.start(), match.end(), "".join(words(match.group()))
+@lru_cache(maxsize=65536)
+def spans(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each word of the text (NFC) as (start, end, folded word), for highlighting the original (memoised)."""
+    return tuple(
+        (match.start(), match.end(), "".join(words(match.group())))
+        for match in _WORD.finditer(unicodedata.normalize("NFC", text))
+    )
 
 
 def edit_distance(left: str, right: str, limit: int) -> int:
