@@ -148,6 +148,10 @@ def _by_language(document: dict[str, Any], attribute: str, matcher: Matcher, cro
     return {language: marked for language, marked in found.items() if marked}
 
 
+def _other_form_matches(place: str, matcher: Matcher, place_forms: Callable[[str], Sequence[str]]) -> bool:
+    return any(matcher.text(form) for form in place_forms(place) if form != place)
+
+
 def highlight(document: dict[str, Any], matcher: Matcher, language: str | None,
               place_forms: Callable[[str], Sequence[str]] | None = None) -> dict[str, str]:
     """Field -> marked text, for the fields with a match. Per-language fields show the language of the closest
@@ -173,7 +177,6 @@ def highlight(document: dict[str, Any], matcher: Matcher, language: str | None,
         marked = matcher.text(value, crop)
         if marked:
             result[name] = marked[1]
-        elif path in PLACE_FIELDS and place_forms is not None:
-            if any(matcher.text(form) for form in place_forms(value) if form != value):
-                result[name] = settings.pre_tag + html.escape(value) + settings.post_tag
+        elif path in PLACE_FIELDS and place_forms is not None and _other_form_matches(value, matcher, place_forms):
+            result[name] = settings.pre_tag + html.escape(value) + settings.post_tag
     return result
