@@ -12,6 +12,8 @@ MODEL_MODULES: tuple[str, ...] = (
     "imi.authorities.models",
     "imi.accounts.models",
     "imi.exchanges.models",
+    "imi.broadcasts.models",
+    "imi.translation.models",
 )
 APP = "imi"
 

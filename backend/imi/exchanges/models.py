@@ -42,6 +42,9 @@ class Exchange(Model):
     proposed_reply_date = fields.DateField(null=True)
     agreed_reply_date = fields.DateField(null=True)
     round = fields.IntField(default=0)
+    # Alerts: the date of the decision behind it and the end of the restriction (their deadlines count from them).
+    decision_date = fields.DateField(null=True)
+    period_end = fields.DateField(null=True)
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     sent_at = fields.DatetimeField(null=True)

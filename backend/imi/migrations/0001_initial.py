@@ -3,6 +3,8 @@ from tortoise.migrations import operations as ops
 import functools
 from imi.accounts.profiles import Profile
 from imi.authorities.models import AuthorityStatus, CoordinatorRole, Level
+from imi.broadcasts.models import Role
+from imi.translation.models import TranslationStatus
 from json import dumps, loads
 from tortoise.fields.base import OnDelete
 from tortoise import fields
@@ -66,6 +68,31 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='Translation',
+            fields=[
+                ('id', fields.BigIntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('text_hash', fields.CharField(db_index=True, max_length=64)),
+                ('fmt', fields.CharField(default='text', max_length=8)),
+                ('source', fields.CharField(max_length=8)),
+                ('target', fields.CharField(max_length=8)),
+                ('provider', fields.CharField(max_length=32)),
+                ('route', fields.CharField(default='', max_length=64)),
+                ('status', fields.CharEnumField(default=TranslationStatus.PENDING, description='PENDING: PENDING\nDONE: DONE\nFAILED: FAILED\nUNAVAILABLE: UNAVAILABLE', enum_type=TranslationStatus, max_length=16)),
+                ('reason', fields.TextField(null=True, unique=False)),
+                ('source_text', fields.TextField(unique=False)),
+                ('translated_text', fields.TextField(null=True, unique=False)),
+                ('attempts', fields.IntField(default=0)),
+                ('attempted_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('next_attempt_at', fields.DatetimeField(null=True, db_index=True, auto_now=False, auto_now_add=False)),
+                ('external_id', fields.CharField(null=True, max_length=64)),
+                ('callback_digest', fields.CharField(null=True, max_length=64)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=True)),
+                ('updated_at', fields.DatetimeField(auto_now=True, auto_now_add=False)),
+            ],
+            options={'table': 'translation', 'app': 'imi', 'unique_together': (('text_hash', 'source', 'target', 'provider'),), 'pk_attr': 'id', 'table_description': 'A machine translation of a text into one language by one provider.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='User',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
@@ -126,6 +153,8 @@ class Migration(migrations.Migration):
                 ('proposed_reply_date', fields.DateField(null=True)),
                 ('agreed_reply_date', fields.DateField(null=True)),
                 ('round', fields.IntField(default=0)),
+                ('decision_date', fields.DateField(null=True)),
+                ('period_end', fields.DateField(null=True)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('updated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('sent_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
@@ -200,6 +229,22 @@ class Migration(migrations.Migration):
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'message', 'app': 'imi', 'indexes': [Index(fields=['exchange_id', 'id'])], 'pk_attr': 'id', 'table_description': 'Free text added to an exchange, kept in its original language.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='Participant',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('exchange', fields.ForeignKeyField('imi.Exchange', source_field='exchange_id', db_constraint=True, to_field='id', related_name='participants', on_delete=OnDelete.CASCADE)),
+                ('authority', fields.ForeignKeyField('imi.Authority', source_field='authority_id', db_constraint=True, to_field='id', related_name='participations', on_delete=OnDelete.RESTRICT)),
+                ('country', fields.CharField(max_length=2)),
+                ('role', fields.CharEnumField(description='SENDER_COORDINATOR: SENDER_COORDINATOR\nRECIPIENT_COORDINATOR: RECIPIENT_COORDINATOR\nHANDLER: HANDLER', enum_type=Role, max_length=24)),
+                ('added_by', fields.ForeignKeyField('imi.Authority', source_field='added_by_id', null=True, db_constraint=True, to_field='id', related_name='allocations', on_delete=OnDelete.SET_NULL)),
+                ('added_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('acknowledged_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('acknowledged_by', fields.ForeignKeyField('imi.User', source_field='acknowledged_by_id', null=True, db_constraint=True, to_field='id', related_name='acknowledgements', on_delete=OnDelete.SET_NULL)),
+            ],
+            options={'table': 'exchange_participant', 'app': 'imi', 'unique_together': (('exchange', 'authority', 'role'),), 'indexes': [Index(fields=['authority_id', 'role', 'exchange_id'])], 'pk_attr': 'id', 'table_description': "One authority's part in a broadcast, with its allocation and acknowledgement."},
             bases=['Model'],
         ),
         ops.CreateModel(

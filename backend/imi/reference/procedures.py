@@ -22,6 +22,15 @@ class Retention:
 
 
 @dataclass(frozen=True, slots=True)
+class Broadcasting:
+    """How a one-to-many procedure reaches other countries."""
+
+    to_all_countries: bool  # True: every other EEA country; False: the countries the sender selects
+    validation: bool  # the sender's coordinator validates before it goes out
+    limited_view: tuple[str, ...]  # form items a receiving country's coordinator sees before allocation
+
+
+@dataclass(frozen=True, slots=True)
 class Procedure:
     code: str
     legal_area: str
@@ -31,9 +40,17 @@ class Procedure:
     default_reply_days: int
     personal_data: tuple[str, ...]
     retention: Retention
+    broadcasting: Broadcasting | None = None
 
 
 MAX_BLOCK_MONTHS = 18
+
+
+def _broadcasting(raw: dict | None) -> Broadcasting | None:
+    if raw is None:
+        return None
+    return Broadcasting(to_all_countries=raw["recipients"] == "ALL", validation=bool(raw.get("validation", False)),
+                        limited_view=tuple(raw.get("limited_view", ())))
 
 
 def _parse(path_name: str, row: dict) -> Procedure:
@@ -50,11 +67,14 @@ def _parse(path_name: str, row: dict) -> Procedure:
             default_reply_days=int(row.get("default_reply_days", 14)),
             personal_data=tuple(row.get("personal_data", ())),
             retention=retention,
+            broadcasting=_broadcasting(row.get("broadcasting")),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise DataFileError(path, f"invalid procedure: {error!r}") from error
     if not 0 < retention.block_after_months <= MAX_BLOCK_MONTHS:
         raise DataFileError(path, f"retention.block_after_months must be 1..{MAX_BLOCK_MONTHS}")
+    if (proc.kind in (ExchangeKind.ALERT, ExchangeKind.NOTIFICATION)) != (proc.broadcasting is not None):
+        raise DataFileError(path, "alerts and notifications, and only they, have a `broadcasting` block")
     if f"{proc.code}.yaml" != path_name:
         raise DataFileError(path, f"file name must be {proc.code}.yaml")
     return proc

@@ -1,0 +1,1 @@
+"""Broadcasts: alerts and notifications from one authority to other countries' authorities."""
