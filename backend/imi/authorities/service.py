@@ -196,3 +196,16 @@ async def coordinator_of(authority: Authority, legal_area: str) -> int | None:
             return parent.id
     national = await Authority.get_or_none(national_coordinator_of=authority.country)
     return national.id if national else None
+
+
+async def incoming_coordinator(country: str, legal_area: str) -> int | None:
+    """Who receives other countries' broadcasts in `legal_area` for `country`: an active delegated coordinator
+    with that area, else the national coordinator."""
+    delegated = await Authority.filter(
+        country=country, coordinator_role=CoordinatorRole.DELEGATED, status=AuthorityStatus.ACTIVE,
+        procedures__legal_area=legal_area,
+    ).order_by("id").first()
+    if delegated is not None:
+        return delegated.id
+    national = await Authority.get_or_none(national_coordinator_of=country)
+    return national.id if national else None

@@ -9,9 +9,9 @@ from imi import errors
 from imi.accounts.profiles import Scope
 from imi.events.message import StreamEvent
 from imi.events.stream import follow, parse_cursor
-from imi.exchanges import service as exchanges
 from imi.exchanges.models import Exchange
 from imi.exchanges.schema import ExchangeNode
+from imi.exchanges.visibility import Visible, get_visible, view
 from imi.graphql.context import Context, Info
 from imi.graphql.ids import decode
 from imi.graphql.loaders import Loaders
@@ -48,12 +48,12 @@ async def _messages(
     _require_subscriber(context)
     start = parse_cursor(after)
 
-    async def visible(event: StreamEvent) -> exchanges.Visible | None:
+    async def visible(event: StreamEvent) -> Visible | None:
         """Authorisation per event: the exchange as the subscriber may see it now, if at all."""
         if not wanted(event):
             return None
         row = await Exchange.get_or_none(id=event.exchange_id)
-        return exchanges.view(context.principal, row) if row else None
+        return view(context.principal, row) if row else None
 
     async for event, seen in follow(context.bus, start, visible):
         context.loaders = Loaders()  # each message reads the exchange afresh
@@ -83,6 +83,6 @@ class EventSubscriptions:
         self, info: Info, exchange_id: strawberry.ID, after: str | None = None
     ) -> AsyncGenerator[ExchangeEventMessage, None]:
         pk = decode(exchange_id, "Exchange", "exchangeId")
-        await exchanges.get_visible(info.context.principal, pk)
+        await get_visible(info.context.principal, pk)
         async for message in _messages(info, after, lambda event: event.exchange_id == pk):
             yield message

@@ -16,6 +16,7 @@ from imi.clock import day_of
 from imi.exchanges import boxes, models, service
 from imi.exchanges import queries as exchange_queries
 from imi.exchanges.schema import AttachmentNode, ExchangeNode, MessageNode
+from imi.exchanges.visibility import get_visible, view
 from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
 from imi.graphql.errors import (
@@ -225,7 +226,7 @@ def _questions(questions: list[QuestionInput]) -> list[dict[str, Any]]:
 async def _exchange(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> Any:
     async def run() -> ExchangeSuccess:
         changed = await act()
-        seen = service.view(info.context.principal, changed)
+        seen = view(info.context.principal, changed)
         assert seen is not None
         return ExchangeSuccess(exchange=ExchangeNode.of(seen))
 
@@ -237,7 +238,7 @@ class ExchangeQueries:
     @strawberry.field(description="One exchange you may see.")
     async def exchange(self, info: Info, id: strawberry.ID) -> ExchangeNode | None:
         try:
-            return ExchangeNode.of(await service.get_visible(info.context.principal, decode(id, "Exchange")))
+            return ExchangeNode.of(await get_visible(info.context.principal, decode(id, "Exchange")))
         except errors.NotFound:
             return None
 
@@ -248,7 +249,7 @@ class ExchangeQueries:
                                                 day_of(ctx.now), ctx.settings.max_page_size)
 
         def node(row: models.Exchange) -> ExchangeNode:
-            seen = service.view(ctx.principal, row)
+            seen = view(ctx.principal, row)
             assert seen is not None
             return ExchangeNode.of(seen)
 

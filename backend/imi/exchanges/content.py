@@ -66,3 +66,28 @@ def check_answers(procedure_code: str, questions: list[dict[str, Any]], answers:
     if problems:
         raise ValidationFailed(problems)
     return valid
+
+
+def check_form(procedure_code: str, values: Mapping[str, Any], *, complete: bool) -> dict[str, Any]:
+    """Values of a procedure's form (alerts, notifications), each valid for its field; when `complete`, every
+    required field is filled in."""
+    items = _items_of(procedure_code)
+    problems: list[FieldProblem] = []
+    valid: dict[str, Any] = {}
+    for item_id, value in values.items():
+        item = items.get(item_id)
+        if item is None:
+            problems.append(FieldProblem("form", f"{item_id} is not a field of {procedure_code}"))
+            continue
+        try:
+            answer = validate_answer(item, value)
+        except InvalidAnswer as error:
+            problems.append(FieldProblem(f"form.{item_id}", error.reason))
+            continue
+        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    if complete:
+        problems += [FieldProblem(f"form.{item.id}", "is required") for item in items.values()
+                     if item.required and item.id not in valid]
+    if problems:
+        raise ValidationFailed(problems)
+    return valid

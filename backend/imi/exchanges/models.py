@@ -45,6 +45,12 @@ class Exchange(Model):
     # Alerts: the date of the decision behind it and the end of the restriction (their deadlines count from them).
     decision_date = fields.DateField(null=True)
     period_end = fields.DateField(null=True)
+    # Broadcasts: the countries the sender selected (empty when the procedure reaches every country).
+    countries: list[str] = fields.JSONField(default=list)
+    related_exchange: fields.ForeignKeyNullableRelation["Exchange"] = fields.ForeignKeyField(
+        "imi.Exchange", related_name="related", null=True, on_delete=fields.SET_NULL
+    )
+    related_exchange_id: int | None
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
     sent_at = fields.DatetimeField(null=True)

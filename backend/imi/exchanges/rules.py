@@ -51,7 +51,7 @@ READERS = frozenset(Profile) - {Profile.LOCAL_DATA_ADMINISTRATOR, Profile.VALIDA
 WORKFLOW = "information_request"
 
 
-def decide(state: str, action: Action, parties: Iterable[Party], profiles: Iterable[Profile]) -> State:
+def decide(state: str, action: Action, parties: Iterable[str], profiles: Iterable[Profile]) -> State:
     """The state after `action`, or a refusal: `NotAllowed` (no part or right) or `InvalidTransition`.
 
     The rules themselves are data: `workflows/data/information_request.yaml`.
@@ -59,7 +59,7 @@ def decide(state: str, action: Action, parties: Iterable[Party], profiles: Itera
     return State(engine.decide(workflow(WORKFLOW), state, action, parties, profiles))
 
 
-def allowed_actions(state: str, parties: Iterable[Party], profiles: Iterable[Profile]) -> list[Action]:
+def allowed_actions(state: str, parties: Iterable[str], profiles: Iterable[Profile]) -> list[Action]:
     """Every action the caller may take now, in the workflow's order."""
     return [Action(a) for a in engine.allowed_actions(workflow(WORKFLOW), state, parties, profiles)]
 
@@ -80,12 +80,12 @@ def parties(
     return frozenset(found)
 
 
-def can_read(parties: Iterable[Party], profiles: Iterable[Profile]) -> bool:
+def can_read(parties: Iterable[str], profiles: Iterable[Profile]) -> bool:
     """An exchange is visible to users of an involved authority with a reading right in its area."""
     return bool(frozenset(parties)) and bool(frozenset(profiles) & READERS)
 
 
-def can_see_personal_data(parties: Iterable[Party], accepted_by_responder: bool, blocked: bool) -> bool:
+def can_see_personal_data(parties: Iterable[str], accepted_by_responder: bool, blocked: bool) -> bool:
     """Personal data: the requester and a referral coordinator always; a responder once it has accepted.
 
     Blocked personal data is hidden from everyone.

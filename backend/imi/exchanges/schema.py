@@ -13,7 +13,8 @@ from imi.authorities.schema import AuthorityNode
 from imi.catalogue import item as catalogue_item
 from imi.catalogue.schema import CatalogueItem, display_answer, reader_language
 from imi.clock import day_of
-from imi.exchanges import models, rules, service
+from imi.exchanges import models, rules
+from imi.exchanges.visibility import Visible, get_visible
 from imi.graphql.context import Info
 from imi.graphql.ids import encode
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
@@ -195,7 +196,7 @@ class ExchangeNode(relay.Node):
     answers: list[Answer]
     personal_data_status: PersonalDataStatus
     row: strawberry.Private[models.Exchange]
-    seen: strawberry.Private[service.Visible]
+    seen: strawberry.Private[Visible]
 
     @strawberry.field
     def procedure(self) -> Procedure:
@@ -258,7 +259,7 @@ class ExchangeNode(relay.Node):
         return Survey(timeliness=row.survey_timeliness, efforts=row.survey_efforts)
 
     @classmethod
-    def of(cls, seen: service.Visible) -> Self:
+    def of(cls, seen: Visible) -> Self:
         e = seen.exchange
         return cls(
             id=e.id, reference=e.reference, kind=ExchangeKind(e.kind), state=e.state, version=e.version,
@@ -266,7 +267,7 @@ class ExchangeNode(relay.Node):
             proposed_reply_date=e.proposed_reply_date, agreed_reply_date=e.agreed_reply_date, round=e.round,
             created_at=e.created_at, updated_at=e.updated_at, sent_at=e.sent_at, accepted_at=e.accepted_at,
             answered_at=e.answered_at, closed_at=e.closed_at, withdrawn_at=e.withdrawn_at,
-            my_parties=sorted(p.value for p in seen.parties), allowed_actions=[a.value for a in seen.allowed_actions],
+            my_parties=sorted(seen.parties), allowed_actions=seen.allowed_actions,
             questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
                                                                    for k, v in q.get("params", {}).items()])
                        for q in e.questions],
@@ -281,13 +282,13 @@ class ExchangeNode(relay.Node):
         found: list[Self | None] = []
         for node_id in node_ids:
             try:
-                found.append(cls.of(await service.get_visible(info.context.principal, int(node_id))))
+                found.append(cls.of(await get_visible(info.context.principal, int(node_id))))
             except (ValueError, errors.NotFound):
                 found.append(None)
         return found
 
 
-def _personal_status(seen: service.Visible) -> PersonalDataStatus:
+def _personal_status(seen: Visible) -> PersonalDataStatus:
     if seen.personal_data_visible:
         return PersonalDataStatus.VISIBLE
     if seen.exchange.personal_data_blocked_at is not None:

@@ -1,15 +1,15 @@
 """Information-request services: each action checks the rules, then changes the exchange and writes its
 event in one transaction, guarded by the optimistic version."""
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from imi import db
 from imi.accounts.principal import Principal
-from imi.accounts.profiles import Profile, Scope
+from imi.accounts.profiles import Profile
 from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatus
 from imi.authorities.service import coordinator_of
 from imi.clock import day_of
@@ -19,51 +19,18 @@ from imi.exchanges import rules
 from imi.exchanges.attachments import FileStore, check_upload
 from imi.exchanges.content import check_answers, check_questions
 from imi.exchanges.models import Attachment, Exchange, ExchangeEvent, Message
-from imi.exchanges.rules import Action, Party, State
+from imi.exchanges.rules import Action, State
+from imi.exchanges.visibility import Visible, get_visible
 from imi.reference import ExchangeKind, procedure
+from imi.reference.procedures import Procedure
+from imi.workflows import engine, workflow
 
+T = TypeVar("T")
 MAX_SUBJECT = 300
 MAX_TEXT = 10_000
 MAX_PERSONAL_VALUE = 300
 REFERENCE_PREFIX = {ExchangeKind.REQUEST: "REQ", ExchangeKind.ALERT: "ALR", ExchangeKind.NOTIFICATION: "NTF",
                     ExchangeKind.CASE: "CAS"}
-
-
-@dataclass(frozen=True)
-class Visible:
-    """An exchange as one caller may see it."""
-
-    exchange: Exchange
-    parties: frozenset[Party]
-    profiles: frozenset[Profile]
-    personal_data_visible: bool
-
-    @property
-    def allowed_actions(self) -> list[Action]:
-        return rules.allowed_actions(self.exchange.state, self.parties, self.profiles)
-
-
-def view(principal: Principal, exchange: Exchange) -> Visible | None:
-    """How `principal` sees `exchange`, or None when it may not see it at all."""
-    parties = rules.parties(
-        principal.authority_id, exchange.state, exchange.requesting_authority_id,
-        exchange.responding_authority_id, exchange.referral_coordinator_id,
-    )
-    profiles = principal.profiles_in(exchange.legal_area)
-    if not principal.has_scope(Scope.EXCHANGES_READ) or not rules.can_read(parties, profiles):
-        return None
-    personal = principal.has_scope(Scope.PERSONAL_DATA_READ) and rules.can_see_personal_data(
-        parties, exchange.accepted_at is not None, exchange.personal_data_blocked_at is not None
-    )
-    return Visible(exchange, parties, profiles if principal.signed_in else frozenset(), personal)
-
-
-async def get_visible(principal: Principal, exchange_id: int) -> Visible:
-    exchange = await Exchange.get_or_none(id=exchange_id)
-    seen = view(principal, exchange) if exchange else None
-    if seen is None:
-        raise NotFound("no such exchange")
-    return seen
 
 
 @dataclass(frozen=True)
@@ -74,9 +41,10 @@ class RequestDraft:
     requested_reply_date: date | None = None
     questions: list[dict[str, Any]] = field(default_factory=list)
     personal_data: dict[str, str] = field(default_factory=dict)
+    related_exchange_id: int | None = None  # e.g. the alert this request asks about
 
 
-def _check_personal_data(procedure_code: str, data: Mapping[str, str]) -> dict[str, str]:
+def check_personal_data(procedure_code: str, data: Mapping[str, str]) -> dict[str, str]:
     allowed = set(procedure(procedure_code).personal_data)
     unknown = sorted(set(data) - allowed)
     if unknown:
@@ -86,14 +54,14 @@ def _check_personal_data(procedure_code: str, data: Mapping[str, str]) -> dict[s
     return {k: v.strip() for k, v in data.items() if v.strip()}
 
 
-def _check_subject(subject: str) -> str:
+def check_subject(subject: str) -> str:
     subject = subject.strip()
     if not subject or len(subject) > MAX_SUBJECT:
         raise ValidationFailed.single("subject", f"is required, at most {MAX_SUBJECT} characters")
     return subject
 
 
-def _check_text(name: str, text: str) -> str:
+def check_text(name: str, text: str) -> str:
     text = text.strip()
     if not text or len(text) > MAX_TEXT:
         raise ValidationFailed.single(name, f"is required, at most {MAX_TEXT} characters")
@@ -113,7 +81,7 @@ async def _check_counterpart(authority_id: int, procedure_code: str, requesting_
     return authority
 
 
-def _require_user(principal: Principal) -> int:
+def require_user(principal: Principal) -> int:
     if not principal.signed_in or principal.user_id is None or principal.authority_id is None:
         raise NotAllowed("only a signed-in official may change exchanges")
     return principal.authority_id
@@ -121,7 +89,7 @@ def _require_user(principal: Principal) -> int:
 
 async def create_request(principal: Principal, draft: RequestDraft, now: datetime) -> Exchange:
     """A request handler starts a draft request of its authority."""
-    authority_id = _require_user(principal)
+    authority_id = require_user(principal)
     try:
         proc = procedure(draft.procedure)
     except KeyError:
@@ -135,25 +103,35 @@ async def create_request(principal: Principal, draft: RequestDraft, now: datetim
         authority_id=authority_id, procedure=proc.code
     ):
         raise NotAllowed("your authority is not active for this procedure")
-    subject = _check_subject(draft.subject)
-    personal = _check_personal_data(proc.code, draft.personal_data)
+    personal = check_personal_data(proc.code, draft.personal_data)
     if draft.responding_authority_id is not None:
         await _check_counterpart(draft.responding_authority_id, proc.code, requester.country)
     if draft.requested_reply_date is not None:
         rules.check_reply_date("requestedReplyDate", draft.requested_reply_date, day_of(now))
-    questions = check_questions(proc.code, draft.questions)
+    if draft.related_exchange_id is not None:
+        await get_visible(principal, draft.related_exchange_id)
+    return await create_exchange(
+        principal, proc, now, sender=requester, subject=draft.subject,
+        questions=check_questions(proc.code, draft.questions), personal_data=personal,
+        responding_authority_id=draft.responding_authority_id, requested_reply_date=draft.requested_reply_date,
+        related_exchange_id=draft.related_exchange_id,
+    )
+
+
+async def create_exchange(principal: Principal, proc: Procedure, now: datetime, *, sender: Authority,
+                          subject: str, **fields: Any) -> Exchange:
+    """A new exchange of `sender` in its workflow's initial state, with its reference and CREATE event."""
+    initial = workflow(proc.workflow).initial
     async with _committing():
         exchange = await Exchange.create(
             reference=f"new-{now.timestamp()}-{principal.user_id}", kind=proc.kind.value, procedure=proc.code,
-            legal_area=proc.legal_area, state=State.DRAFT, requesting_authority_id=authority_id,
-            requesting_country=requester.country, responding_authority_id=draft.responding_authority_id,
-            created_by_id=principal.user_id, subject=subject, subject_language=principal.language,
-            questions=questions, personal_data=personal, requested_reply_date=draft.requested_reply_date,
-            created_at=now, updated_at=now,
+            legal_area=proc.legal_area, state=initial, requesting_authority_id=sender.id,
+            requesting_country=sender.country, created_by_id=principal.user_id, subject=check_subject(subject),
+            subject_language=principal.language, created_at=now, updated_at=now, **fields,
         )
         exchange.reference = f"{REFERENCE_PREFIX[proc.kind]}-{now.year}-{exchange.id:07d}"
         await exchange.save(update_fields=["reference"])
-        await _event(exchange, "CREATE", None, State.DRAFT, principal, now, {})
+        await record(exchange, "CREATE", None, initial, principal, now, {})
     return exchange
 
 
@@ -165,29 +143,31 @@ async def _committing() -> AsyncIterator[None]:
     signal.committed()
 
 
-async def _event(
-    exchange: Exchange, action: str, from_state: State | None, to_state: State, principal: Principal,
+async def record(
+    exchange: Exchange, action: str, from_state: str | None, to_state: str, principal: Principal,
     now: datetime, data: dict[str, object],
 ) -> ExchangeEvent:
+    """The timeline event of a change, written in the change's transaction."""
     return await ExchangeEvent.create(
-        exchange_id=exchange.id, action=action, from_state=from_state.value if from_state else None,
-        to_state=to_state.value, actor_user_id=principal.user_id, actor_authority_id=principal.authority_id,
+        exchange_id=exchange.id, action=action, from_state=from_state, to_state=to_state,
+        actor_user_id=principal.user_id, actor_authority_id=principal.authority_id,
         at=now, data=data,
     )
 
 
-async def _act(
-    principal: Principal, exchange_id: int, version: int, action: Action, now: datetime,
+async def act(
+    principal: Principal, exchange_id: int, version: int, action: str, now: datetime,
     changes: Mapping[str, object] | None = None, data: Mapping[str, object] | None = None,
-    message: str | None = None,
+    message: str | None = None, within: Callable[[Exchange], Awaitable[None]] | None = None,
 ) -> Exchange:
-    """Check visibility, version and rules, then apply `changes` and record the event atomically."""
-    _require_user(principal)
+    """Check visibility, version and the procedure's workflow, then apply `changes` (and `within`, more work in
+    the same transaction) and record the event, atomically. Every state-changing action goes through here."""
+    require_user(principal)
     seen = await get_visible(principal, exchange_id)
     exchange = seen.exchange
     if exchange.version != version:
         raise StaleVersion("the exchange was changed by someone else: reload it", exchange.version)
-    to_state = rules.decide(exchange.state, action, seen.parties, seen.profiles)
+    to_state = engine.decide(seen.workflow, exchange.state, action, seen.parties, seen.profiles)
     event_data = dict(data or {})
     async with _committing():
         updated = await Exchange.filter(id=exchange.id, version=version).update(
@@ -202,8 +182,27 @@ async def _act(
                 created_at=now,
             )
             event_data["messageId"] = note.id
-        await _event(exchange, action.value, State(exchange.state), to_state, principal, now, event_data)
+        if within is not None:
+            await within(exchange)
+        await record(exchange, action, exchange.state, to_state, principal, now, event_data)
     return await Exchange.get(id=exchange.id)
+
+
+async def note(
+    principal: Principal, exchange_id: int, action: str, now: datetime,
+    work: Callable[[Visible], Awaitable[tuple[T, dict[str, object]]]],
+) -> T:
+    """An action that leaves the state and version as they are (a message, a file, an allocation, an
+    acknowledgement): checked against the workflow, done by `work` and recorded, in one transaction."""
+    require_user(principal)
+    seen = await get_visible(principal, exchange_id)
+    exchange = seen.exchange
+    engine.decide(seen.workflow, exchange.state, action, seen.parties, seen.profiles)
+    async with _committing():
+        result, data = await work(seen)
+        await Exchange.filter(id=exchange.id).update(updated_at=now)
+        await record(exchange, action, exchange.state, exchange.state, principal, now, data)
+    return result
 
 
 async def modify(
@@ -216,11 +215,11 @@ async def modify(
     exchange = seen.exchange
     changes: dict[str, object] = {}
     if subject is not None:
-        changes["subject"] = _check_subject(subject)
+        changes["subject"] = check_subject(subject)
     if questions is not None:
         changes["questions"] = check_questions(exchange.procedure, questions)
     if personal_data is not None:
-        changes["personal_data"] = _check_personal_data(exchange.procedure, personal_data)
+        changes["personal_data"] = check_personal_data(exchange.procedure, personal_data)
     if requested_reply_date is not None:
         if exchange.state not in (State.DRAFT, State.SENT):
             raise ValidationFailed.single("requestedReplyDate", "can change only before the request is accepted")
@@ -233,7 +232,7 @@ async def modify(
         changes["responding_authority_id"] = responding_authority_id
     if not changes:
         raise ValidationFailed.single("input", "nothing to change")
-    return await _act(principal, exchange_id, version, Action.MODIFY, now, changes,
+    return await act(principal, exchange_id, version, Action.MODIFY, now, changes,
                       {"fields": sorted(changes)})
 
 
@@ -251,7 +250,7 @@ async def send(principal: Principal, exchange_id: int, version: int, now: dateti
                                          exchange.requesting_country)
     if not exchange.questions:
         raise ValidationFailed.single("questions", "choose at least one question")
-    return await _act(principal, exchange_id, version, Action.SEND, now,
+    return await act(principal, exchange_id, version, Action.SEND, now,
                       {"requested_reply_date": reply, "sent_at": now, "responding_country": responder.country},
                       {"requestedReplyDate": reply.isoformat(), "to": responder.id})
 
@@ -268,7 +267,7 @@ async def accept(principal: Principal, exchange_id: int, version: int, now: date
         rules.check_reply_date("proposedReplyDate", proposed_reply_date, day_of(now))
         changes.update(proposed_reply_date=proposed_reply_date, agreed_reply_date=proposed_reply_date)
         data = {"agreed": False, "proposedReplyDate": proposed_reply_date.isoformat()}
-    return await _act(principal, exchange_id, version, Action.ACCEPT, now, changes, data)
+    return await act(principal, exchange_id, version, Action.ACCEPT, now, changes, data)
 
 
 async def forward(principal: Principal, exchange_id: int, version: int, now: datetime, to_authority_id: int,
@@ -285,8 +284,8 @@ async def forward(principal: Principal, exchange_id: int, version: int, now: dat
         authority_id=target.id, procedure=exchange.procedure
     ):
         raise ValidationFailed.single("toAuthorityId", "the authority is not active for this procedure")
-    note = _check_text("message", message) if message else None
-    return await _act(
+    note = check_text("message", message) if message else None
+    return await act(
         principal, exchange_id, version, Action.FORWARD, now,
         {"responding_authority_id": target.id, "accepted_at": None, "proposed_reply_date": None,
          "agreed_reply_date": None},
@@ -301,20 +300,20 @@ async def answer(principal: Principal, exchange_id: int, version: int, now: date
     merged = {**exchange.answers, **check_answers(exchange.procedure, exchange.questions, answers)}
     if not merged and not message:
         raise ValidationFailed.single("answers", "answer at least one question or write a message")
-    note = _check_text("message", message) if message else None
+    note = check_text("message", message) if message else None
     changes: dict[str, object] = {"answers": merged}
     if exchange.answered_at is None:
         changes["answered_at"] = now
-    return await _act(principal, exchange_id, version, Action.ANSWER, now, changes,
+    return await act(principal, exchange_id, version, Action.ANSWER, now, changes,
                       {"answered": sorted(answers)}, note)
 
 
 async def request_further_information(principal: Principal, exchange_id: int, version: int, now: datetime,
                                       message: str) -> Exchange:
     seen = await get_visible(principal, exchange_id)
-    return await _act(principal, exchange_id, version, Action.REQUEST_FURTHER_INFORMATION, now,
+    return await act(principal, exchange_id, version, Action.REQUEST_FURTHER_INFORMATION, now,
                       {"round": seen.exchange.round + 1}, {"round": seen.exchange.round + 1},
-                      _check_text("message", message))
+                      check_text("message", message))
 
 
 async def refer(principal: Principal, exchange_id: int, version: int, now: datetime, message: str) -> Exchange:
@@ -324,75 +323,68 @@ async def refer(principal: Principal, exchange_id: int, version: int, now: datet
     coordinator = await coordinator_of(requester, seen.exchange.legal_area)
     if coordinator is None or coordinator == requester.id:
         raise ValidationFailed.single("exchangeId", "your authority has no coordinator to refer to")
-    return await _act(principal, exchange_id, version, Action.REFER, now,
+    return await act(principal, exchange_id, version, Action.REFER, now,
                       {"referral_coordinator_id": coordinator}, {"to": coordinator},
-                      _check_text("message", message))
+                      check_text("message", message))
 
 
 async def return_from_referral(principal: Principal, exchange_id: int, version: int, now: datetime,
                                message: str | None = None) -> Exchange:
-    return await _act(principal, exchange_id, version, Action.RETURN_FROM_REFERRAL, now,
-                      message=_check_text("message", message) if message else None)
+    return await act(principal, exchange_id, version, Action.RETURN_FROM_REFERRAL, now,
+                      message=check_text("message", message) if message else None)
 
 
 async def close_referral(principal: Principal, exchange_id: int, version: int, now: datetime,
                          message: str | None = None) -> Exchange:
-    return await _act(principal, exchange_id, version, Action.CLOSE_REFERRAL, now, {"closed_at": now},
-                      message=_check_text("message", message) if message else None)
+    return await act(principal, exchange_id, version, Action.CLOSE_REFERRAL, now, {"closed_at": now},
+                      message=check_text("message", message) if message else None)
 
 
 async def close(principal: Principal, exchange_id: int, version: int, now: datetime,
                 timeliness: int | None = None, efforts: int | None = None) -> Exchange:
     """Accept the answer and close, with the optional survey on timeliness and efforts."""
     rules.check_survey(timeliness, efforts)
-    return await _act(principal, exchange_id, version, Action.CLOSE, now,
+    return await act(principal, exchange_id, version, Action.CLOSE, now,
                       {"closed_at": now, "survey_timeliness": timeliness, "survey_efforts": efforts},
                       {"survey": timeliness is not None or efforts is not None})
 
 
 async def withdraw(principal: Principal, exchange_id: int, version: int, now: datetime,
                    message: str | None = None) -> Exchange:
-    return await _act(principal, exchange_id, version, Action.WITHDRAW, now, {"withdrawn_at": now},
-                      message=_check_text("message", message) if message else None)
+    return await act(principal, exchange_id, version, Action.WITHDRAW, now, {"withdrawn_at": now},
+                      message=check_text("message", message) if message else None)
 
 
-async def add_message(principal: Principal, exchange_id: int, now: datetime, text: str) -> Message:
-    """Add free text to an open exchange; it does not change the state or the version."""
-    authority_id = _require_user(principal)
-    seen = await get_visible(principal, exchange_id)
-    exchange = seen.exchange
-    rules.decide(exchange.state, Action.ADD_MESSAGE, seen.parties, seen.profiles)
-    body = _check_text("text", text)
-    async with _committing():
-        note = await Message.create(exchange_id=exchange.id, author_user_id=principal.user_id,
-                                    author_authority_id=authority_id, text=body, language=principal.language,
-                                    created_at=now)
-        await Exchange.filter(id=exchange.id).update(updated_at=now)
-        await _event(exchange, Action.ADD_MESSAGE.value, State(exchange.state), State(exchange.state), principal, now,
-                     {"messageId": note.id})
-    return note
+async def add_message(principal: Principal, exchange_id: int, now: datetime, text: str,
+                      action: str = Action.ADD_MESSAGE) -> Message:
+    """Add free text to an open exchange (for a notification, a comment)."""
+    body = check_text("text", text)
+
+    async def write(seen: Visible) -> tuple[Message, dict[str, object]]:
+        written = await Message.create(exchange_id=seen.exchange.id, author_user_id=principal.user_id,
+                                       author_authority_id=principal.authority_id, text=body,
+                                       language=principal.language, created_at=now)
+        return written, {"messageId": written.id}
+
+    return await note(principal, exchange_id, action, now, write)
 
 
 async def add_attachment(principal: Principal, exchange_id: int, now: datetime, store: FileStore, *,
                          filename: str, content_type: str, chunks: list[bytes], max_bytes: int) -> Attachment:
     """Store a checked file outside the database and attach it to an open exchange."""
-    authority_id = _require_user(principal)
-    seen = await get_visible(principal, exchange_id)
-    exchange = seen.exchange
-    rules.decide(exchange.state, Action.ADD_ATTACHMENT, seen.parties, seen.profiles)
     name = check_upload(filename, content_type, chunks[0] if chunks else b"")
-    stored = store.put(chunks, max_bytes)
-    async with _committing():
+
+    async def attach(seen: Visible) -> tuple[Attachment, dict[str, object]]:
+        stored = store.put(chunks, max_bytes)
         attachment = await Attachment.create(
-            exchange_id=exchange.id, uploaded_by_id=principal.user_id, author_authority_id=authority_id,
-            filename=name, content_type=content_type.split(";", maxsplit=1)[0].strip().lower(), size=stored.size,
+            exchange_id=seen.exchange.id, uploaded_by_id=principal.user_id,
+            author_authority_id=principal.authority_id, filename=name,
+            content_type=content_type.split(";", maxsplit=1)[0].strip().lower(), size=stored.size,
             sha256=stored.sha256, created_at=now,
         )
-        await Exchange.filter(id=exchange.id).update(updated_at=now)
-        await _event(exchange, Action.ADD_ATTACHMENT.value, State(exchange.state), State(exchange.state), principal,
-                     now,
-                     {"attachmentId": attachment.id})
-    return attachment
+        return attachment, {"attachmentId": attachment.id}
+
+    return await note(principal, exchange_id, Action.ADD_ATTACHMENT, now, attach)
 
 
 async def attachment_for_download(principal: Principal, attachment_id: int) -> Attachment:

@@ -155,6 +155,8 @@ class Migration(migrations.Migration):
                 ('round', fields.IntField(default=0)),
                 ('decision_date', fields.DateField(null=True)),
                 ('period_end', fields.DateField(null=True)),
+                ('countries', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('related_exchange', fields.ForeignKeyField('imi.Exchange', source_field='related_exchange_id', null=True, db_constraint=True, to_field='id', related_name='related', on_delete=OnDelete.SET_NULL)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('updated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('sent_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
