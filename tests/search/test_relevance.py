@@ -5,10 +5,10 @@ from typing import Any
 
 import pytest
 
-from imi.search import SearchEngine
+from imi.search import SearchEngine, SearchHit, SearchResult
 
 from .fixtures import AUTHORITIES, import_file, suite
-from .relevance import CHECKS, FILTERS, KEYS, run
+from .relevance import CHECKS, FILTERS, KEYS, failures, run
 
 CASES: list[dict[str, Any]] = suite()["cases"]
 
@@ -48,3 +48,17 @@ def test_cases_name_authorities_of_the_fixture() -> None:
         named = [*case.get("top", []), *case.get("top_any", []), *case.get("includes", []), *case.get("excludes", [])]
         named += list(case.get("highlights", {}))
         assert set(named) <= known, f"{case['id']}: {set(named) - known}"
+
+
+def test_every_check_of_a_case_can_fail() -> None:
+    hit = SearchHit("A", 1.0, {"official_name": "<mark>Alpha</mark>"})
+    result = SearchResult((hit, SearchHit("B", 0.5, {})), 2, {"country": {"PL": 2}})
+    passing = {"top": ["A", "B"], "top_any": ["B", "A"], "includes": ["B"], "excludes": ["C"], "total": 2,
+               "min_total": 1, "facets": {"country": {"PL": 2, "DE": 0}},
+               "highlights": {"A": {"official_name": "<mark>Alpha</mark>"}}}
+    assert failures(passing, result) == []
+    failing = {"top": ["B"], "top_any": ["A", "C"], "includes": ["C"], "excludes": ["A"], "total": 3,
+               "min_total": 5, "facets": {"country": {"PL": 1}}, "highlights": {"B": {"official_name": "x"}}}
+    assert [problem.split(":")[0] for problem in failures(failing, result)] == [
+        "top", "top_any", "includes", "excludes", "total", "min_total", "facets.country", "highlights.B.official_name"
+    ]

@@ -145,5 +145,12 @@ class MeilisearchEngine:
             with contextlib.suppress(SearchError, MeilisearchError):
                 await self._task(await self._request("DELETE", f"indexes/{temporary}"))
 
+    async def drop(self) -> None:
+        """Delete the index and its fingerprint (tests, or leaving Meilisearch)."""
+        for uid in (self.uid, f"{self.uid}_meta"):
+            with contextlib.suppress(NotFoundError):
+                await self._task(await self._request("DELETE", f"indexes/{uid}"))
+        self._ready = False
+
     async def close(self) -> None:
         await self.client.aclose()
