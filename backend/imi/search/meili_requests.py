@@ -7,6 +7,7 @@ from typing import Any
 
 from imi.search.definition import IndexDefinition
 from imi.search.model import SearchHit, SearchQuery
+from imi.search.text import words
 
 PRE = "\ue000"
 POST = "\ue001"
@@ -79,7 +80,7 @@ def search_queries(definition: IndexDefinition, query: SearchQuery) -> list[dict
         "cropMarker": light.crop_marker,
         "showRankingScore": True,
     }
-    if not query.text.strip():
+    if not words(query.text):  # no words: browsing, by name (as the embedded engine does)
         main["sort"] = ["sort_name:asc"]
     counts = [
         {
