@@ -38,6 +38,8 @@ class Plan:
 
 
 class QueryBuilder:
+    """Builds the text query of a search and its filters, for one schema and definition."""
+
     def __init__(self, schema: tantivy.Schema, definition: IndexDefinition) -> None:
         self.schema = schema
         self.definition = definition
@@ -54,7 +56,7 @@ class QueryBuilder:
     def _variants(self, attribute: str, word: QueryWord, base: float) -> list[Query]:
         field = text_field(attribute)
         clauses = [self._const(Query.term_query(self.schema, field, word.text), base)]
-        if word.prefix and len(word.text) >= SHORT_PREFIX:
+        if word.prefix and (len(word.text) >= SHORT_PREFIX or attribute in self.no_typos):
             prefix = Query.fuzzy_term_query(self.schema, field, word.text, 0, True, True)
             clauses.append(self._const(prefix, base - PREFIX))
         for alternative in word.alternatives:

@@ -139,6 +139,8 @@ def to_tantivy(document: dict[str, Any], definition: IndexDefinition) -> tantivy
         joined = SEPARATOR.join(text for text, _ in blocks if text)
         if joined:
             doc.add_text(text_field(attribute), joined)
+        if attribute in definition.typos.disable_on_attributes:
+            continue
         for _, groups in blocks:
             for first, rests in groups:
                 by_first.setdefault(first, []).append(rests)
