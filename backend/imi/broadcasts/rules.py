@@ -80,3 +80,15 @@ def check_dates(decision_date: date | None, period_end: date | None, today: date
         raise ValidationFailed.single("decisionDate", "a decision cannot lie in the future")
     if decision_date and period_end and period_end < decision_date:
         raise ValidationFailed.single("periodEnd", "the restriction cannot end before the decision")
+
+
+def participants_visible(found: frozenset[str], my_authority: int | None,
+                         rows: Iterable[tuple[int, str, str]]) -> list[int]:
+    """Which participant rows (authority, role, country) a party may see, by index: the sender and its
+    coordinator see every recipient; a receiving coordinator the rows of its own country; a handler its own."""
+    rows = list(rows)
+    if found & {SENDER, Role.SENDER_COORDINATOR.value}:
+        return list(range(len(rows)))
+    my_countries = {country for who, role, country in rows
+                    if who == my_authority and role == Role.RECIPIENT_COORDINATOR.value}
+    return [i for i, (who, _, country) in enumerate(rows) if country in my_countries or who == my_authority]

@@ -30,10 +30,20 @@ class BroadcastDraft:
     procedure: str
     subject: str
     form: dict[str, Any] = field(default_factory=dict)
-    personal_data: dict[str, str] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)
     decision_date: date | None = None
     period_end: date | None = None
+
+
+def _split(proc: Procedure, values: dict[str, Any], *, complete: bool) -> dict[str, Any]:
+    """Check a form's values; the fields that are personal data go to `personal_data`, the rest to `answers`."""
+    valid = check_form(proc.code, values, complete=complete)
+    personal = {k: str(v) for k, v in valid.items() if k in proc.personal_data}
+    return {"answers": {k: v for k, v in valid.items() if k not in personal}, "personal_data": personal}
+
+
+def _form_of(exchange: Exchange) -> dict[str, Any]:
+    return {**exchange.answers, **(exchange.personal_data or {})}
 
 
 def _broadcast_procedure(code: str) -> tuple[Procedure, Broadcasting]:
@@ -66,9 +76,8 @@ async def create(principal: Principal, draft: BroadcastDraft, now: datetime) -> 
         rules.target_countries(broadcasting, sender.country, countries)
     return await exchanges.create_exchange(
         principal, proc, now, sender=sender, subject=draft.subject,
-        answers=check_form(proc.code, draft.form, complete=False),
-        personal_data=exchanges.check_personal_data(proc.code, draft.personal_data),
-        decision_date=draft.decision_date, period_end=draft.period_end, countries=countries,
+        **_split(proc, draft.form, complete=False), decision_date=draft.decision_date,
+        period_end=draft.period_end, countries=countries,
     )
 
 
@@ -93,7 +102,7 @@ async def _go_out(exchange: Exchange, now: datetime) -> None:
 async def submit(principal: Principal, exchange_id: int, version: int, now: datetime) -> Exchange:
     """The sender submits its complete alert to its own coordinator for validation."""
     seen = await exchanges.get_visible(principal, exchange_id)
-    check_form(seen.exchange.procedure, seen.exchange.answers, complete=True)
+    check_form(seen.exchange.procedure, _form_of(seen.exchange), complete=True)
     sender = await Authority.get(id=seen.exchange.requesting_authority_id)
     coordinator = await coordinator_of(sender, seen.exchange.legal_area)
     if coordinator is None:
@@ -117,7 +126,7 @@ async def validate(principal: Principal, exchange_id: int, version: int, now: da
 async def send(principal: Principal, exchange_id: int, version: int, now: datetime) -> Exchange:
     """A notification goes out to the selected countries (no validation)."""
     seen = await exchanges.get_visible(principal, exchange_id)
-    check_form(seen.exchange.procedure, seen.exchange.answers, complete=True)
+    check_form(seen.exchange.procedure, _form_of(seen.exchange), complete=True)
     return await exchanges.act(principal, exchange_id, version, "SEND", now,
                                within=lambda exchange: _go_out(exchange, now))
 
@@ -169,8 +178,7 @@ async def acknowledge(principal: Principal, exchange_id: int, now: datetime) -> 
 
 
 async def modify(principal: Principal, exchange_id: int, version: int, now: datetime, *,
-                 subject: str | None = None, form: dict[str, Any] | None = None,
-                 personal_data: dict[str, str] | None = None, period_end: date | None = None,
+                 subject: str | None = None, form: dict[str, Any] | None = None, period_end: date | None = None,
                  countries: list[str] | None = None) -> Exchange:
     """The sender corrects its broadcast (for an alert, e.g. the end of the restriction)."""
     seen = await exchanges.get_visible(principal, exchange_id)
@@ -179,10 +187,10 @@ async def modify(principal: Principal, exchange_id: int, version: int, now: date
     if subject is not None:
         changes["subject"] = exchanges.check_subject(subject)
     if form is not None:
-        changes["answers"] = check_form(exchange.procedure, {**exchange.answers, **form},
-                                        complete=exchange.state != "DRAFT")
-    if personal_data is not None:
-        changes["personal_data"] = exchanges.check_personal_data(exchange.procedure, personal_data)
+        if exchange.personal_data_blocked_at is not None:
+            raise ValidationFailed.single("form", "its personal data is blocked")
+        proc, _ = _broadcast_procedure(exchange.procedure)
+        changes.update(_split(proc, {**_form_of(exchange), **form}, complete=exchange.state != "DRAFT"))
     if period_end is not None:
         rules.check_dates(exchange.decision_date, period_end, day_of(now) if exchange.decision_date is None else
                           max(day_of(now), exchange.decision_date))

@@ -16,7 +16,7 @@ from imi.clock import day_of
 from imi.exchanges import boxes, models, service
 from imi.exchanges import queries as exchange_queries
 from imi.exchanges.schema import AttachmentNode, ExchangeNode, MessageNode
-from imi.exchanges.visibility import get_visible, view
+from imi.exchanges.visibility import get_visible, participants_of, view
 from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
 from imi.graphql.errors import (
@@ -28,6 +28,7 @@ from imi.graphql.errors import (
     attempt,
 )
 from imi.graphql.ids import decode
+from imi.reference.schema import ExchangeKind
 
 Box = boxes.Box
 strawberry.enum(Box, name="Box", description="A tracking list of your authority.")
@@ -127,6 +128,8 @@ class CreateRequestInput:
     requested_reply_date: dt.date | None = None
     questions: list[QuestionInput] = strawberry.field(default_factory=list)
     personal_data: list[PersonalDataInput] = strawberry.field(default_factory=list)
+    related_exchange_id: strawberry.ID | None = strawberry.field(
+        default=None, description="An exchange this request is about, e.g. an alert you received.")
 
 
 @strawberry.input
@@ -207,6 +210,7 @@ class AddAttachmentInput:
 @strawberry.input
 class ExchangesInput:
     box: Box = boxes.Box.ALL
+    kinds: list[ExchangeKind] = strawberry.field(default_factory=list, description="Default: every kind.")
     first: int = 20
     after: str | None = None
 
@@ -223,12 +227,12 @@ def _questions(questions: list[QuestionInput]) -> list[dict[str, Any]]:
     return [{"item": q.item, "params": {p.name: p.value for p in q.parameters}} for q in questions]
 
 
-async def _exchange(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> Any:
+async def exchange_result(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> Any:
+    """Run an action; its result is the exchange as the caller now sees it, or the typed refusal."""
+
     async def run() -> ExchangeSuccess:
         changed = await act()
-        seen = view(info.context.principal, changed)
-        assert seen is not None
-        return ExchangeSuccess(exchange=ExchangeNode.of(seen))
+        return ExchangeSuccess(exchange=ExchangeNode.of(await get_visible(info.context.principal, changed.id)))
 
     return await attempt(run)
 
@@ -246,10 +250,12 @@ class ExchangeQueries:
     async def exchanges(self, info: Info, input: ExchangesInput) -> relay.Connection[ExchangeNode]:
         ctx = info.context
         found = await exchange_queries.list_box(ctx.principal, boxes.Box(input.box.value), input.first, input.after,
-                                                day_of(ctx.now), ctx.settings.max_page_size)
+                                                day_of(ctx.now), ctx.settings.max_page_size,
+                                                kinds=[k.value for k in input.kinds])
+        participants = await participants_of(found.items)
 
         def node(row: models.Exchange) -> ExchangeNode:
-            seen = view(ctx.principal, row)
+            seen = view(ctx.principal, row, participants.get(row.id, []))
             assert seen is not None
             return ExchangeNode.of(seen)
 
@@ -261,17 +267,19 @@ class ExchangeMutations:
     @strawberry.mutation(description="Start a draft information request.")
     async def create_request(self, info: Info, input: CreateRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.create_request(ctx.principal, service.RequestDraft(
+        return await exchange_result(info, lambda: service.create_request(ctx.principal, service.RequestDraft(
             procedure=input.procedure, subject=input.subject,
             responding_authority_id=_authority_id(input.responding_authority_id, "respondingAuthorityId"),
             requested_reply_date=input.requested_reply_date, questions=_questions(input.questions),
             personal_data={p.field: p.value for p in input.personal_data},
+            related_exchange_id=decode(input.related_exchange_id, "Exchange", "relatedExchangeId")
+            if input.related_exchange_id else None,
         ), ctx.now))
 
     @strawberry.mutation(description="The requester modifies its open request.")
     async def modify_request(self, info: Info, input: ModifyRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.modify(
+        return await exchange_result(info, lambda: service.modify(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, subject=input.subject,
             questions=_questions(input.questions) if input.questions is not None else None,
             personal_data={p.field: p.value for p in input.personal_data} if input.personal_data is not None else None,
@@ -282,13 +290,13 @@ class ExchangeMutations:
     @strawberry.mutation(description="Send a draft request (a requested reply date is required).")
     async def send_request(self, info: Info, input: SendRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.send(
+        return await exchange_result(info, lambda: service.send(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.requested_reply_date))
 
     @strawberry.mutation(description="Accept a received request, agreeing its date or proposing another.")
     async def accept_request(self, info: Info, input: AcceptRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.accept(
+        return await exchange_result(info, lambda: service.accept(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.proposed_reply_date))
 
     @strawberry.mutation(description="Forward a received request to another authority of your country.")
@@ -308,44 +316,44 @@ class ExchangeMutations:
     @strawberry.mutation(description="Answer an accepted request.")
     async def answer_request(self, info: Info, input: AnswerRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.answer(
+        return await exchange_result(info, lambda: service.answer(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
             {a.item: a.raw() for a in input.answers}, input.message))
 
     @strawberry.mutation(description="Ask the responder for further information after its answer.")
     async def request_further_information(self, info: Info, input: MessageActionInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.request_further_information(
+        return await exchange_result(info, lambda: service.request_further_information(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
 
     @strawberry.mutation(description="Refer an unsatisfactory answer to your coordinator.")
     async def refer_request(self, info: Info, input: MessageActionInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.refer(
+        return await exchange_result(info, lambda: service.refer(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
 
     @strawberry.mutation(description="A coordinator returns a referred request to the responder.")
     async def return_referral(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.return_from_referral(
+        return await exchange_result(info, lambda: service.return_from_referral(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
 
     @strawberry.mutation(description="A coordinator closes a referred request.")
     async def close_referral(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.close_referral(
+        return await exchange_result(info, lambda: service.close_referral(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
 
     @strawberry.mutation(description="Accept the answer and close, with the optional survey.")
     async def close_request(self, info: Info, input: CloseRequestInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.close(
+        return await exchange_result(info, lambda: service.close(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.timeliness, input.efforts))
 
     @strawberry.mutation(description="Withdraw a request that is not yet answered.")
     async def withdraw_request(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
-        return await _exchange(info, lambda: service.withdraw(
+        return await exchange_result(info, lambda: service.withdraw(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
 
     @strawberry.mutation(description="Add free text to an open exchange.")

@@ -3,8 +3,9 @@
 from datetime import date, timedelta
 from enum import StrEnum
 
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 
+from imi.broadcasts.models import Participant, Role
 from imi.exchanges.rules import State
 from imi.pagination import Ordering
 
@@ -20,11 +21,21 @@ class Box(StrEnum):
     REFERRED = "REFERRED"
     DRAFTS = "DRAFTS"
     SENT = "SENT"
+    INCOMING = "INCOMING"  # broadcasts received for my country, not yet acknowledged
+    TO_ACKNOWLEDGE = "TO_ACKNOWLEDGE"  # broadcasts allocated to me, not yet acknowledged
+    TO_VALIDATE = "TO_VALIDATE"  # alerts of my country's authorities awaiting my validation
     ALL = "ALL"
 
 
 RECENT = Ordering("updated_at", descending=True)
 BY_DEADLINE = Ordering("agreed_reply_date", descending=False)
+
+
+def _taking_part(authority_id: int, roles: list[Role], unacknowledged: bool = False) -> Q:
+    rows = Participant.filter(authority_id=authority_id, role__in=roles)
+    if unacknowledged:
+        rows = rows.filter(acknowledged_at=None)
+    return Q(id__in=Subquery(rows.values("exchange_id")))
 
 
 def box_filter(box: Box, authority_id: int, today: date) -> tuple[Q, Ordering]:
@@ -48,8 +59,15 @@ def box_filter(box: Box, authority_id: int, today: date) -> tuple[Q, Ordering]:
         return Q(requesting_authority_id=authority_id, state=State.DRAFT), RECENT
     if box is Box.SENT:
         return Q(requesting_authority_id=authority_id) & ~Q(state=State.DRAFT), RECENT
+    if box is Box.INCOMING:
+        return _taking_part(authority_id, [Role.RECIPIENT_COORDINATOR], unacknowledged=True), RECENT
+    if box is Box.TO_ACKNOWLEDGE:
+        return _taking_part(authority_id, [Role.HANDLER], unacknowledged=True), RECENT
+    if box is Box.TO_VALIDATE:
+        return _taking_part(authority_id, [Role.SENDER_COORDINATOR]) & Q(state="AWAITING_VALIDATION"), RECENT
     return (
         Q(requesting_authority_id=authority_id)
         | mine_to_handle
         | Q(referral_coordinator_id=authority_id)
+        | _taking_part(authority_id, list(Role))
     ), RECENT

@@ -84,8 +84,8 @@ class ExchangeEvent(Model):
     )
     exchange_id: int
     action = fields.CharField(max_length=40)
-    from_state = fields.CharField(max_length=16, null=True)
-    to_state = fields.CharField(max_length=16)
+    from_state = fields.CharField(max_length=40, null=True)
+    to_state = fields.CharField(max_length=40)
     actor_user: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "imi.User", related_name="events", null=True, on_delete=fields.SET_NULL
     )

@@ -22,7 +22,7 @@ def _readable_areas(principal: Principal) -> Q | None:
 
 
 async def list_box(principal: Principal, box: Box, first: int, after: str | None, today: date,
-                   max_first: int) -> Page[Exchange]:
+                   max_first: int, kinds: list[str] | None = None) -> Page[Exchange]:
     """One page of a tracking list of the caller's authority."""
     if not 1 <= first <= max_first:
         raise ValidationFailed.single("first", f"must be 1..{max_first}")
@@ -31,6 +31,8 @@ async def list_box(principal: Principal, box: Box, first: int, after: str | None
     condition, ordering = box_filter(box, principal.authority_id, today)
     areas = _readable_areas(principal)
     query = Exchange.filter(condition)
+    if kinds:
+        query = query.filter(kind__in=kinds)
     if areas is not None:
         query = query.filter(areas)
     return await page(query, ordering, first, after)

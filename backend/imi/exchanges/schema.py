@@ -10,13 +10,15 @@ from strawberry.scalars import JSON
 
 from imi import errors
 from imi.authorities.schema import AuthorityNode
+from imi.broadcasts import rules as broadcast_rules
 from imi.catalogue import item as catalogue_item
 from imi.catalogue.schema import CatalogueItem, display_answer, reader_language
 from imi.clock import day_of
 from imi.exchanges import models, rules
-from imi.exchanges.visibility import Visible, get_visible
+from imi.exchanges.visibility import BROADCAST_KINDS, Visible, get_visible
 from imi.graphql.context import Info
 from imi.graphql.ids import encode
+from imi.reference import procedure
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
 
 
@@ -24,6 +26,7 @@ from imi.reference.schema import ExchangeKind, LegalArea, Procedure
 class PersonalDataStatus(StrEnum):
     VISIBLE = "VISIBLE"
     HIDDEN_UNTIL_ACCEPTED = "HIDDEN_UNTIL_ACCEPTED"
+    LIMITED_VIEW = "LIMITED_VIEW"
     BLOCKED = "BLOCKED"
     NOT_ENTITLED = "NOT_ENTITLED"
 
@@ -164,6 +167,27 @@ class Deadline:
     overdue: bool
 
 
+@strawberry.type(description="An authority an alert or notification reached, and what it did with it.")
+class BroadcastParticipant:
+    country: str
+    role: str = strawberry.field(description="SENDER_COORDINATOR, RECIPIENT_COORDINATOR or HANDLER.")
+    added_at: datetime
+    acknowledged_at: datetime | None
+    authority_pk: strawberry.Private[int]
+
+    @strawberry.field
+    async def authority(self, info: Info) -> AuthorityNode | None:
+        return await _authority(info, self.authority_pk)
+
+
+@strawberry.type(description="The legal deadlines of an alert (Directive 2005/36/EC, Art. 56a).")
+class AlertDeadlines:
+    send_by: date | None = strawberry.field(description="Three days after the decision.")
+    sent_late_days: int | None
+    close_by: date | None = strawberry.field(description="Three days after the end of the restriction.")
+    close_overdue_days: int | None
+
+
 @strawberry.type
 class Survey:
     timeliness: int | None
@@ -195,6 +219,10 @@ class ExchangeNode(relay.Node):
     questions: list[ChosenQuestion]
     answers: list[Answer]
     personal_data_status: PersonalDataStatus
+    limited_view: bool = strawberry.field(description="You see only what the law allows before allocation.")
+    decision_date: date | None
+    period_end: date | None
+    countries: list[str] = strawberry.field(description="Broadcasts: the countries the sender selected.")
     row: strawberry.Private[models.Exchange]
     seen: strawberry.Private[Visible]
 
@@ -251,6 +279,38 @@ class ExchangeNode(relay.Node):
         left = (due - day_of(info.context.now)).days
         return Deadline(date=due, days_left=left, overdue=left < 0)
 
+    @strawberry.field(description="Broadcasts: the authorities it reached, as far as you may see them.")
+    def participants(self) -> list[BroadcastParticipant] | None:
+        if self.row.kind not in BROADCAST_KINDS:
+            return None
+        rows = self.seen.participants
+        shown = broadcast_rules.participants_visible(
+            self.seen.parties, self.seen.viewer, [(p.authority_id, p.role.value, p.country) for p in rows])
+        return [BroadcastParticipant(country=rows[i].country, role=rows[i].role.value, added_at=rows[i].added_at,
+                                     acknowledged_at=rows[i].acknowledged_at, authority_pk=rows[i].authority_id)
+                for i in shown]
+
+    @strawberry.field(description="Alerts: the deadlines to send and to close, and any lateness.")
+    def alert_deadlines(self, info: Info) -> AlertDeadlines | None:
+        row = self.row
+        if row.kind != "ALERT":
+            return None
+        ended = row.closed_at or row.withdrawn_at
+        found = broadcast_rules.alert_deadlines(
+            row.decision_date, day_of(row.sent_at) if row.sent_at else None, row.period_end,
+            day_of(ended) if ended else None, day_of(info.context.now))
+        return AlertDeadlines(send_by=found.send_by, sent_late_days=found.sent_late_days,
+                              close_by=found.close_by, close_overdue_days=found.close_overdue_days)
+
+    @strawberry.field(description="The exchange this one is about (e.g. the alert a request asks about).")
+    async def related_exchange(self, info: Info) -> "ExchangeNode | None":
+        if self.row.related_exchange_id is None:
+            return None
+        try:
+            return ExchangeNode.of(await get_visible(info.context.principal, self.row.related_exchange_id))
+        except errors.NotFound:
+            return None
+
     @strawberry.field(description="The requester's closure survey (seen by the requester only).")
     def survey(self) -> Survey | None:
         row = self.row
@@ -271,8 +331,9 @@ class ExchangeNode(relay.Node):
             questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
                                                                    for k, v in q.get("params", {}).items()])
                        for q in e.questions],
-            answers=[Answer(item=k, value=cast(JSON, v)) for k, v in e.answers.items()],
-            personal_data_status=_personal_status(seen), row=e, seen=seen,
+            answers=[Answer(item=k, value=cast(JSON, v)) for k, v in _answers(seen).items() if _shown(seen, k)],
+            personal_data_status=_personal_status(seen), limited_view=seen.limited, decision_date=e.decision_date,
+            period_end=e.period_end, countries=list(e.countries), row=e, seen=seen,
         )
 
     @classmethod
@@ -288,9 +349,27 @@ class ExchangeNode(relay.Node):
         return found
 
 
+def _answers(seen: Visible) -> dict[str, Any]:
+    """A broadcast's form: its answers, and its personal-data fields for those who may see them."""
+    exchange = seen.exchange
+    if exchange.kind in BROADCAST_KINDS and seen.personal_data_visible:
+        return {**exchange.answers, **(exchange.personal_data or {})}
+    return exchange.answers
+
+
+def _shown(seen: Visible, item_id: str) -> bool:
+    """In the limited view only the items the procedure allows are shown."""
+    if not seen.limited:
+        return True
+    broadcasting = procedure(seen.exchange.procedure).broadcasting
+    return broadcasting is not None and item_id in broadcasting.limited_view
+
+
 def _personal_status(seen: Visible) -> PersonalDataStatus:
     if seen.personal_data_visible:
         return PersonalDataStatus.VISIBLE
+    if seen.limited:
+        return PersonalDataStatus.LIMITED_VIEW
     if seen.exchange.personal_data_blocked_at is not None:
         return PersonalDataStatus.BLOCKED
     if rules.Party.RESPONDER in seen.parties and seen.exchange.accepted_at is None:

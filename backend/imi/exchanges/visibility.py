@@ -28,6 +28,7 @@ class Visible:
     personal_data_visible: bool
     limited: bool = False
     participants: tuple[Participant, ...] = ()
+    viewer: int | None = None  # the caller's authority
 
     @property
     def workflow(self) -> Workflow:
@@ -59,7 +60,8 @@ def view(principal: Principal, exchange: Exchange, participants: Sequence[Partic
     if not principal.has_scope(Scope.EXCHANGES_READ) or not readable:
         return None
     return Visible(exchange, parties, profiles if principal.signed_in else frozenset(),
-                   personal and principal.has_scope(Scope.PERSONAL_DATA_READ), limited, tuple(participants))
+                   personal and principal.has_scope(Scope.PERSONAL_DATA_READ), limited, tuple(participants),
+                   principal.authority_id)
 
 
 async def participants_of(exchanges: Iterable[Exchange]) -> dict[int, list[Participant]]:

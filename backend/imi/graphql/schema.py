@@ -6,11 +6,13 @@ from strawberry.tools import merge_types
 
 from imi.accounts.schema import AccountMutations, AccountQueries
 from imi.authorities.schema import AuthorityMutations, AuthorityQueries
+from imi.broadcasts.api import BroadcastMutations
 from imi.catalogue.schema import CatalogueQueries
 from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
 from imi.reference.schema import ReferenceQueries
+from imi.statistics.schema import StatisticsQueries
 
 
 @strawberry.type
@@ -20,9 +22,12 @@ class NodeQueries:
 
 Query = merge_types(
     "Query",
-    (NodeQueries, AccountQueries, ReferenceQueries, CatalogueQueries, AuthorityQueries, ExchangeQueries),
+    (NodeQueries, AccountQueries, ReferenceQueries, CatalogueQueries, AuthorityQueries, ExchangeQueries,
+     StatisticsQueries),
 )
-Mutation = merge_types("Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations))
+Mutation = merge_types(
+    "Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations, BroadcastMutations)
+)
 
 
 Subscription = merge_types("Subscription", (EventSubscriptions,))
