@@ -125,7 +125,8 @@ async def test_an_alert_from_decision_to_closure(cast: Cast, client_for, clock) 
     wrong_country = await incoming.gql(HAND_ON, {"input": {"exchangeId": gid,
                                                            "authorityIds": [cast.bystander.authority_gid]}})
     assert wrong_country["handOnBroadcast"]["__typename"] == "ValidationFailed"
-    allocated = await incoming.gql(HAND_ON, {"input": {"exchangeId": gid, "authorityIds": [cast.handler.authority_gid]}})
+    allocated = await incoming.gql(HAND_ON, {"input": {"exchangeId": gid,
+                                                       "authorityIds": [cast.handler.authority_gid]}})
     assert allocated["handOnBroadcast"] == {"__typename": "HandOnSuccess", "added": 1}
 
     full = (await handler.gql(VIEW, {"id": gid}))["exchange"]
