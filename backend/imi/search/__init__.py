@@ -16,8 +16,8 @@ API
 - `AuthorityDocument(id, country, level, status, official_name, official_language, informal_names,
   descriptions, region, city, legal_areas, procedures, keyword_ids)`: what is indexed (id: the database id).
 - `SearchQuery(text, language, countries, levels, legal_areas, procedures, statuses=("ACTIVE",), limit=20,
-  offset=0)`: values of one filter are alternatives; filters combine with AND. `limit` <= 100 and
-  `offset + limit` <= 1000, else `InvalidQueryError`.
+  offset=0)`: values of one filter are alternatives; filters combine with AND; empty `statuses` means any
+  status. `limit` <= 100 and `offset + limit` <= 1000, else `InvalidQueryError`.
 - `SearchResult(hits, total, facets)`: `hits` in relevance order (by name without text), each a
   `SearchHit(id, score, highlights)` whose highlights map `official_name`, `informal_name`, `description`
   (cropped), `city`, `region`, `keywords` to escaped HTML with `<mark>` around the matched words, for the
