@@ -128,7 +128,7 @@ class RecordError:
         return f"{where}: {self.message}"
 
 
-class InvalidRecord(ValueError):  # noqa: N818 - the domain's word
+class InvalidRecord(ValueError):
     """A record with errors; `errors` lists (field, message) pairs."""
 
     def __init__(self, errors: list[tuple[str | None, str]]) -> None:
