@@ -1,0 +1,1 @@
+"""Statistics and the Single Market Scoreboard, computed in the database from the exchanges themselves."""
