@@ -7,7 +7,7 @@ export default defineConfig({
   preview: { host: '127.0.0.1', strictPort: true },
   server: { host: '127.0.0.1' },
   test: {
-    environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
+    environment: 'node',
+    include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
   },
 });
