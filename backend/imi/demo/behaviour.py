@@ -75,7 +75,7 @@ def begin(world: World, seed: Seed) -> tuple[Story, Actor]:
     requester = world.staff.actor(rng, seed.requester, seed.legal_area, HANDLER)
     profession = rng.choice(seed.responder.keyword_ids) if seed.responder.keyword_ids else None
     written = content.request_content(rng, seed.procedure, requester.language, seed.requester.country,
-                                      seed.responder.country, profession)
+                                      seed.responder.country, profession, seed.responder.official_name)
     record = RequestRecord(
         procedure=seed.procedure, legal_area=seed.legal_area, requesting_authority_id=seed.requester.id,
         requesting_country=seed.requester.country, responding_authority_id=seed.responder.id,

@@ -58,26 +58,52 @@ class Content:
     personal_data: dict[str, str]
 
 
-def _parameters(item: Item, profession: str, responder_country: str) -> dict[str, str]:
-    known = {"profession": profession, "country": responder_country}
-    return validate_parameters(item, {name: known.get(name, profession) for name in item.parameters})
+CRAFTS = ("profession.electrician", "profession.plumber", "profession.hairdresser", "profession.real_estate_agent",
+          "profession.tourist_guide", "profession.architect", "profession.chimney_sweep", "profession.beautician")
+
+
+def _initials(someone: str) -> str:
+    return " ".join(f"{word[0]}." for word in someone.split() if word)
+
+
+def _parameters(item: Item, values: dict[str, str]) -> dict[str, str]:
+    """Values for the item's placeholders (a parameter this generator does not know gets the profession)."""
+    return validate_parameters(item, {name: values.get(name, values["profession"]) for name in item.parameters})
 
 
 def request_content(rng: random.Random, procedure_code: str, language: str, requester_country: str,
-                    responder_country: str, profession_id: str | None) -> Content:
-    """The subject, questions and personal data a requester writes in `language`."""
+                    responder_country: str, profession_id: str | None, responder_name: str = "") -> Content:
+    """The subject, questions and personal data a requester writes in `language`. Question parameters name
+    no one: people appear by their initials, their personal data stays in `personal_data`."""
     proc = procedure(procedure_code)
     words = language_vocabularies()[language]
     profession_id = profession_id or rng.choice(professions())
     profession = profession_label(profession_id, language)
     subject = rng.choice(words.subjects[proc.legal_area]).format(profession=profession)
+    data = personal_data(rng, proc.personal_data, language, responder_country, profession)
+    start = date(rng.randint(2005, 2020), rng.randint(1, 12), 1)
+    end = date(min(start.year + rng.randint(1, 5), 2025), rng.randint(1, 12), 28)
+    company = company_name(rng, responder_country)
+    someone = _initials(data.get("full_name") or person(country_vocabularies()[responder_country], rng).full_name)
+    values = {
+        "profession": profession, "country": country_name(responder_country, language),
+        "activity": profession_label(rng.choice(CRAFTS), language), "provider": company, "undertaking": company,
+        "worker": someone, "professional": someone, "register": responder_name or profession,
+        "start_date": start.isoformat(), "end_date": end.isoformat(),
+        "period": f"{start:%m/%Y} – {end:%m/%Y}",
+    }
     items = question_items(procedure_code)
     chosen = sorted(rng.sample(range(len(items)), rng.randint(min(MIN_QUESTIONS, len(items)),
                                                               min(MAX_QUESTIONS, len(items)))))
-    nation = country_name(responder_country, language)
-    questions = [{"item": items[i].id, "params": _parameters(items[i], profession, nation)} for i in chosen]
-    data = personal_data(rng, proc.personal_data, language, responder_country, profession)
+    questions = [{"item": items[i].id, "params": _parameters(items[i], values)} for i in chosen]
     return Content(subject[:300], questions, data)
+
+
+def company_name(rng: random.Random, country_code: str) -> str:
+    vocabulary = country_vocabularies()[country_code]
+    company = vocabulary.companies
+    return company.pattern.format(last=rng.choice(vocabulary.people.last_male), trade=rng.choice(company.trades),
+                                  form=rng.choice(company.forms))
 
 
 def personal_data(rng: random.Random, fields: tuple[str, ...], language: str, subject_country: str,
@@ -87,7 +113,6 @@ def personal_data(rng: random.Random, fields: tuple[str, ...], language: str, su
     someone = person(vocabulary, rng)
     birthplace = rng.choice(vocabulary.cities)
     home = rng.choice(vocabulary.cities)
-    company = vocabulary.companies
     values = {
         "full_name": someone.full_name,
         "date_of_birth": date(rng.randint(1955, 2001), rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
@@ -98,8 +123,7 @@ def personal_data(rng: random.Random, fields: tuple[str, ...], language: str, su
         "address": contact.address(vocabulary, rng, home.name),
         "profession": profession,
         "registration_number": contact.postcode(rng.choice(("######", "AA-#####", "####/####")), rng),
-        "business_name": company.pattern.format(last=rng.choice(vocabulary.people.last_male),
-                                                trade=rng.choice(company.trades), form=rng.choice(company.forms)),
+        "business_name": company_name(rng, subject_country),
     }
     return {name: values[name] for name in fields if name in values}
 

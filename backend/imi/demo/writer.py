@@ -99,7 +99,7 @@ def _exchange(exchange_id: int, record: RequestRecord) -> Exchange:
         id=exchange_id,
         reference=f"{REFERENCE_PREFIX[ExchangeKind.REQUEST]}-{record.created_at.year}-{exchange_id:07d}",
         kind=ExchangeKind.REQUEST.value, procedure=record.procedure, legal_area=record.legal_area,
-        state=record.state, version=record.version, requesting_authority_id=record.requesting_authority_id,
+        state=record.state.value, version=record.version, requesting_authority_id=record.requesting_authority_id,
         responding_authority_id=record.responding_authority_id,
         referral_coordinator_id=record.referral_coordinator_id, requesting_country=record.requesting_country,
         responding_country=record.responding_country, created_by_id=record.created_by_id, subject=record.subject,
