@@ -25,6 +25,7 @@ from imi.graphql.ids import decode
 from imi.graphql.schema import schema
 from imi.graphql.view import GraphQLView
 from imi.settings import Settings
+from imi.statistics.routes import routes as statistics_routes
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -85,6 +86,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         WebSocketRoute("/graphql", graphql),
         Route("/attachments/{gid}", download),
         Route("/healthz", health),
+        Mount("/statistics", routes=statistics_routes),
     ]
     if Path(settings.frontend_dir, "index.html").exists():
         routes.append(Mount("/", app=SinglePageApp(settings.frontend_dir)))

@@ -1,6 +1,7 @@
 """The `imi` command line: serve, migrate, seed, manage users and tokens, export the schema."""
 
 import asyncio
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +25,8 @@ app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(coordinators_app, name="coordinators")
 app.add_typer(catalogue_app, name="catalogue")
+exchanges_app = typer.Typer(help="Exchanges: import historical information requests.", no_args_is_help=True)
+app.add_typer(exchanges_app, name="exchanges")
 
 
 def _run(work: Callable[[Settings], Awaitable[Any]], *, migrate: bool = True) -> Any:
@@ -255,6 +258,36 @@ def catalogue_check(
     typer.echo(report(failures))
     if failures:
         raise typer.Exit(1)
+
+
+@exchanges_app.command("import")
+def exchanges_import(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="The CSV file.")],
+) -> None:
+    """Import historical information requests from CSV (the format is in the README).
+
+    Invalid rows are reported with their line numbers and not loaded; the rest is. References already present
+    are left alone, so importing a file again changes nothing. Exit status 2 when some rows were refused.
+    """
+    from imi.clock import SystemClock
+    from imi.statistics.importer import ImportFileError, count_lines, import_requests
+
+    async def work(settings: Settings) -> int:
+        try:
+            lines = count_lines(file)
+            with typer.progressbar(length=max(lines - 1, 1), label="importing", file=sys.stderr) as bar:
+                report = await import_requests(file, SystemClock().now(), progress=bar.update)
+        except ImportFileError as error:
+            _fail(f"{file}: {error}")
+            return 1
+        for problem in report.problems:
+            typer.echo(f"line {problem.line}: {problem.message}", err=True)
+        typer.echo(report.summary())
+        return 2 if report.problems else 0
+
+    status = _run(work)
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("export-schema")

@@ -26,7 +26,7 @@ from imi.statistics.indicators import (
     withdrawn_early,
 )
 
-I = Indicator
+K = Indicator
 G, Y, R = Colour.GREEN, Colour.YELLOW, Colour.RED
 SENT = datetime(2024, 5, 6, 10, 0, tzinfo=UTC)  # a Monday
 LATER = date(2025, 1, 1)  # a day on which every 2024 acceptance window has ended
@@ -35,40 +35,40 @@ LATER = date(2025, 1, 1)  # a day on which every 2024 acceptance window has ende
 def counts_for(indicator: Indicator, numerator: int, denominator: int) -> Counts:
     """Counts giving one indicator exactly numerator / denominator."""
     fields = {
-        I.SPEED_IN_ACCEPTING: ("accepted_in_time", "acceptance_judged"),
-        I.SPEED_IN_ANSWERING: ("answer_days", "answered"),
-        I.ANSWERED_BY_AGREED_DATE: ("answered_by_agreed_date", "answers_with_agreed_date"),
-        I.TIMELINESS_RATED: ("timeliness_negative", "timeliness_ratings"),
-        I.EFFORTS_RATED: ("efforts_negative", "efforts_ratings"),
+        K.SPEED_IN_ACCEPTING: ("accepted_in_time", "acceptance_judged"),
+        K.SPEED_IN_ANSWERING: ("answer_days", "answered"),
+        K.ANSWERED_BY_AGREED_DATE: ("answered_by_agreed_date", "answers_with_agreed_date"),
+        K.TIMELINESS_RATED: ("timeliness_negative", "timeliness_ratings"),
+        K.EFFORTS_RATED: ("efforts_negative", "efforts_ratings"),
     }[indicator]
     return Counts(**{fields[0]: numerator, fields[1]: denominator})
 
 
 # (indicator, numerator, denominator, exact value, rounded, colour rounded half up, colour as read)
 EDGES = [
-    (I.SPEED_IN_ACCEPTING, 397, 500, Fraction(794, 10), 79, Y, Y),  # 79.4
-    (I.SPEED_IN_ACCEPTING, 159, 200, Fraction(795, 10), 80, G, Y),  # 79.5: rounds up to green
-    (I.SPEED_IN_ACCEPTING, 4, 5, Fraction(80), 80, G, G),  # 80
-    (I.SPEED_IN_ACCEPTING, 119, 200, Fraction(595, 10), 60, Y, R),  # 59.5
-    (I.SPEED_IN_ACCEPTING, 297, 500, Fraction(594, 10), 59, R, R),  # 59.4
-    (I.ANSWERED_BY_AGREED_DATE, 159, 200, Fraction(795, 10), 80, G, Y),  # 79.5
-    (I.ANSWERED_BY_AGREED_DATE, 397, 500, Fraction(794, 10), 79, Y, Y),  # 79.4
-    (I.SPEED_IN_ANSWERING, 31, 2, Fraction(31, 2), 16, Y, G),  # 15.5 days
-    (I.SPEED_IN_ANSWERING, 77, 5, Fraction(154, 10), 15, G, G),  # 15.4 days
-    (I.SPEED_IN_ANSWERING, 16, 1, Fraction(16), 16, Y, Y),  # 16 days
-    (I.SPEED_IN_ANSWERING, 25, 1, Fraction(25), 25, Y, Y),  # 25 days
-    (I.SPEED_IN_ANSWERING, 127, 5, Fraction(254, 10), 25, Y, R),  # 25.4 days: yellow once rounded
-    (I.SPEED_IN_ANSWERING, 51, 2, Fraction(51, 2), 26, R, R),  # 25.5 days
-    (I.TIMELINESS_RATED, 9, 200, Fraction(45, 10), 5, Y, G),  # 4.5 %
-    (I.TIMELINESS_RATED, 11, 250, Fraction(44, 10), 4, G, G),  # 4.4 %
-    (I.TIMELINESS_RATED, 1, 20, Fraction(5), 5, Y, Y),  # 5 %
-    (I.TIMELINESS_RATED, 29, 200, Fraction(145, 10), 15, R, Y),  # 14.5 %: 0.145 * 100 is 14.4999… in floats
-    (I.TIMELINESS_RATED, 72, 500, Fraction(144, 10), 14, Y, Y),  # 14.4 %
-    (I.TIMELINESS_RATED, 3, 20, Fraction(15), 15, R, R),  # 15 %
-    (I.EFFORTS_RATED, 9, 200, Fraction(45, 10), 5, Y, G),  # 4.5 %
-    (I.EFFORTS_RATED, 29, 200, Fraction(145, 10), 15, R, Y),  # 14.5 %
-    (I.EFFORTS_RATED, 3, 20, Fraction(15), 15, R, R),  # 15 %
-    (I.EFFORTS_RATED, 0, 7, Fraction(0), 0, G, G),  # no negative answer
+    (K.SPEED_IN_ACCEPTING, 397, 500, Fraction(794, 10), 79, Y, Y),  # 79.4
+    (K.SPEED_IN_ACCEPTING, 159, 200, Fraction(795, 10), 80, G, Y),  # 79.5: rounds up to green
+    (K.SPEED_IN_ACCEPTING, 4, 5, Fraction(80), 80, G, G),  # 80
+    (K.SPEED_IN_ACCEPTING, 119, 200, Fraction(595, 10), 60, Y, R),  # 59.5
+    (K.SPEED_IN_ACCEPTING, 297, 500, Fraction(594, 10), 59, R, R),  # 59.4
+    (K.ANSWERED_BY_AGREED_DATE, 159, 200, Fraction(795, 10), 80, G, Y),  # 79.5
+    (K.ANSWERED_BY_AGREED_DATE, 397, 500, Fraction(794, 10), 79, Y, Y),  # 79.4
+    (K.SPEED_IN_ANSWERING, 31, 2, Fraction(31, 2), 16, Y, G),  # 15.5 days
+    (K.SPEED_IN_ANSWERING, 77, 5, Fraction(154, 10), 15, G, G),  # 15.4 days
+    (K.SPEED_IN_ANSWERING, 16, 1, Fraction(16), 16, Y, Y),  # 16 days
+    (K.SPEED_IN_ANSWERING, 25, 1, Fraction(25), 25, Y, Y),  # 25 days
+    (K.SPEED_IN_ANSWERING, 127, 5, Fraction(254, 10), 25, Y, R),  # 25.4 days: yellow once rounded
+    (K.SPEED_IN_ANSWERING, 51, 2, Fraction(51, 2), 26, R, R),  # 25.5 days
+    (K.TIMELINESS_RATED, 9, 200, Fraction(45, 10), 5, Y, G),  # 4.5 %
+    (K.TIMELINESS_RATED, 11, 250, Fraction(44, 10), 4, G, G),  # 4.4 %
+    (K.TIMELINESS_RATED, 1, 20, Fraction(5), 5, Y, Y),  # 5 %
+    (K.TIMELINESS_RATED, 29, 200, Fraction(145, 10), 15, R, Y),  # 14.5 %: 0.145 * 100 is 14.4999… in floats
+    (K.TIMELINESS_RATED, 72, 500, Fraction(144, 10), 14, Y, Y),  # 14.4 %
+    (K.TIMELINESS_RATED, 3, 20, Fraction(15), 15, R, R),  # 15 %
+    (K.EFFORTS_RATED, 9, 200, Fraction(45, 10), 5, Y, G),  # 4.5 %
+    (K.EFFORTS_RATED, 29, 200, Fraction(145, 10), 15, R, Y),  # 14.5 %
+    (K.EFFORTS_RATED, 3, 20, Fraction(15), 15, R, R),  # 15 %
+    (K.EFFORTS_RATED, 0, 7, Fraction(0), 0, G, G),  # no negative answer
 ]
 
 
@@ -109,7 +109,7 @@ def test_no_data_is_left_out_of_the_sum_and_said() -> None:
     result = assess(only_two)
     assert [r.colour for r in result.readings] == [R, R, None, None, None]
     assert result.total_score == -2 and result.overall is R
-    assert result.missing == (I.ANSWERED_BY_AGREED_DATE, I.TIMELINESS_RATED, I.EFFORTS_RATED)
+    assert result.missing == (K.ANSWERED_BY_AGREED_DATE, K.TIMELINESS_RATED, K.EFFORTS_RATED)
     one_yellow = assess(Counts(answered=1, answer_days=20))
     assert (one_yellow.total_score, one_yellow.overall) == (0, Y)
     nothing = assess(Counts())
@@ -119,7 +119,7 @@ def test_no_data_is_left_out_of_the_sum_and_said() -> None:
 def test_the_eea_average_is_pooled_over_requests_not_averaged_over_countries() -> None:
     big = Counts(acceptance_judged=90, accepted_in_time=90)  # 100 %
     small = Counts(acceptance_judged=10, accepted_in_time=0)  # 0 %
-    pooled = assess(total([big, small])).reading(I.SPEED_IN_ACCEPTING)
+    pooled = assess(total([big, small])).reading(K.SPEED_IN_ACCEPTING)
     assert pooled.value == 90  # not (100 + 0) / 2
     assert total([]) == Counts()
 

@@ -155,10 +155,11 @@ class _Batch:
         self.report.already_present += len(present)
         rows = [(line, r) for line, r in rows if r.reference not in present]
         async with db.transaction():
-            await self.authorities.resolve({
-                **{r.requesting_authority: r.requesting_country for _, r in rows},
-                **{r.responding_authority: r.responding_country for _, r in rows},
-            })
+            wanted: dict[str, str] = {}  # a new authority gets the country of the first row naming it
+            for _, r in rows:
+                wanted.setdefault(r.requesting_authority, r.requesting_country)
+                wanted.setdefault(r.responding_authority, r.responding_country)
+            await self.authorities.resolve(wanted)
             loaded = []
             for line, r in rows:
                 problems = [p for p in (
