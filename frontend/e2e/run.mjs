@@ -29,11 +29,12 @@ try {
     const page = await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
     for (const view of VIEWS) {
       await check(`axe ${view.name} [${language}]`, async () => {
         pageErrors.length = 0;
         await openView(page, server.url, view.path);
-        if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join('; ')}`);
+        if (pageErrors.length) throw new Error(`page errors (Content-Security-Policy included): ${pageErrors.join('; ')}`);
         await screenshot(page, `${view.name}-${language}`);
         const violations = await axeViolations(page);
         if (violations.length) throw new Error(violations.join('\n'));

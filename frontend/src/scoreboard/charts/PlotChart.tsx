@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import './plot.css';
 
 type PlotModule = typeof import('@observablehq/plot');
 
@@ -27,6 +28,8 @@ export function PlotChart({ description, draw }: { description: string; draw: (p
       if (!current) return;
       const chart = draw(plot, Math.max(280, element.clientWidth));
       chart.setAttribute('aria-hidden', 'true');
+      // Plot's own <style> elements would need 'unsafe-inline' styles: plot.css carries the same rules.
+      for (const style of chart.querySelectorAll('style')) style.remove();
       element.replaceChildren(chart);
       setLoaded(true);
     });
