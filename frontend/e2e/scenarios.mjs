@@ -1,4 +1,4 @@
-import { contextIn, openView, tabTo } from './checks.mjs';
+import { contextIn, openView, screenshot, tabTo } from './checks.mjs';
 
 function expect(condition, message) {
   if (!condition) throw new Error(message);
@@ -105,6 +105,7 @@ export async function narrowScreen(browser, baseUrl, views) {
   const wide = [];
   for (const view of views) {
     await openView(page, baseUrl, view.path);
+    await screenshot(page, `${view.name}-en-360px`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 360) wide.push(`${view.name} (${width}px)`);
   }
