@@ -22,30 +22,36 @@ export function CountryIndicators({ readings, averages, raw }: { readings: Indic
   }));
 
   const draw = useCallback(
-    (plot: typeof import('@observablehq/plot'), width: number) =>
-      plot.plot({
+    (plot: typeof import('@observablehq/plot'), width: number) => {
+      const label = (row: Comparison) => t(`indicators.${row.reading.indicator}`);
+      const labels = rows.map(label);
+      return plot.plot({
         width,
-        height: 60 + rows.length * 48,
-        marginLeft: 200,
+        height: 40 + rows.length * 64,
+        marginLeft: 10,
+        marginRight: 20,
         x: { grid: true, label: null },
-        y: { label: null, domain: rows.map((row) => t(`indicators.${row.reading.indicator}`)) },
+        fy: { domain: labels, axis: null, padding: 0.15 },
         marks: [
+          plot.text(labels, { fy: (text: string) => text, text: (text: string) => text, frameAnchor: 'top-left', fontSize: 12, fontWeight: 'bold', dy: 2 }),
           plot.barX(rows.filter((row) => row.reading.value !== null), {
             x: (row: Comparison) => shownValue(row.reading.value ?? 0, raw),
-            y: (row: Comparison) => t(`indicators.${row.reading.indicator}`),
+            fy: label,
             fill: (row: Comparison) => bandStyle(row.reading.band).colour,
-            insetTop: 8,
-            insetBottom: 8,
+            insetTop: 20,
+            insetBottom: 4,
           }),
           plot.tickX(rows.filter((row) => row.average !== null), {
             x: (row: Comparison) => shownValue(row.average ?? 0, raw),
-            y: (row: Comparison) => t(`indicators.${row.reading.indicator}`),
+            fy: label,
             stroke: '#000',
             strokeWidth: 3,
+            insetTop: 16,
           }),
           plot.ruleX([0]),
         ],
-      }),
+      });
+    },
     [readings, averages, raw, t],
   );
 

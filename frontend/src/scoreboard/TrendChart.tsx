@@ -17,18 +17,20 @@ export function TrendChart({ points }: { points: TrendPoint[] }) {
 
   const draw = useCallback(
     (plot: typeof import('@observablehq/plot'), width: number) => {
+      const labels = INDICATORS.map((indicator) => t(`indicators.${indicator}`));
       const known = points.filter((point) => point.value !== null).map((point) => ({ ...point, label: t(`indicators.${point.indicator}`) }));
       return plot.plot({
         width,
-        height: 5 * 110 + 40,
+        height: 5 * 130 + 40,
         marginLeft: 50,
         marginRight: 10,
         x: { label: null, type: 'point', domain: periods },
         y: { grid: true, label: null },
-        fy: { label: null, domain: INDICATORS.map((indicator) => t(`indicators.${indicator}`)) },
-        facet: { data: known, y: 'label', marginRight: 0 },
+        fy: { domain: labels, axis: null, padding: 0.2 },
+        facet: { data: known, y: 'label' },
         marks: [
           plot.frame({ stroke: '#bbb' }),
+          plot.text(labels, { fy: (text: string) => text, text: (text: string) => text, frameAnchor: 'top-left', fontSize: 12, fontWeight: 'bold', dx: 6, dy: 6 }),
           plot.lineY(known, { x: 'period', y: 'value', stroke: '#004494', strokeWidth: 2 }),
           plot.dot(known, { x: 'period', y: 'value', fill: '#004494' }),
         ],
