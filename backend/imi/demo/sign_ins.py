@@ -4,9 +4,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from imi.demo.data_files import read_data
 from imi.demo.vocabulary import DATA_DIR
 from imi.reference import country
-from imi.reference.loader import DataFileError, read_yaml
+from imi.reference.loader import DataFileError
 
 
 class Role(StrEnum):
@@ -43,7 +44,7 @@ class SignIns:
 @cache
 def sign_ins() -> SignIns:
     path = DATA_DIR / "sign_ins.yaml"
-    raw = read_yaml(path)
+    raw = read_data(path)
     entries = []
     for row in raw["sign_ins"]:
         entry = SignIn(name=row["name"], country=row["country"], role=Role(row["role"]),
