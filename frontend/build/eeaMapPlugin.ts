@@ -42,7 +42,7 @@ export function buildEeaMap(): EeaMap {
   const height = Math.ceil(y1 - y0 + 20);
   projection.translate([projection.translate()[0] + 10, projection.translate()[1] - y0 + 10]);
   projection.clipExtent([[0, 0], [WIDTH, height]]);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
 
   const eeaIds = new Set(Object.values(EEA_NUMERIC_CODES));
   const countries = Object.entries(EEA_NUMERIC_CODES).map(([code, id]) => {

@@ -6,14 +6,25 @@ import { ComposeView } from '../compose/ComposeView';
 import { DirectoryView } from '../directory/DirectoryView';
 import { RequestDetailView } from '../requests/RequestDetailView';
 import { useRouter } from '../router/Router';
+import type { Route } from '../router/routes';
 import { SignInView } from '../signin/SignInView';
 import { WorkView } from '../work/WorkView';
 import { NotFoundView } from './NotFoundView';
 
 // The scoreboard and statistics pages carry the map and the charts: they load when first visited.
-const ScoreboardView = lazy(() => import('../scoreboard/ScoreboardView').then((m) => ({ default: m.ScoreboardView })));
-const CountryView = lazy(() => import('../scoreboard/CountryView').then((m) => ({ default: m.CountryView })));
-const StatisticsView = lazy(() => import('../statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })));
+const loadScoreboard = () => import('../scoreboard/ScoreboardView');
+const loadCountry = () => import('../scoreboard/CountryView');
+const loadStatistics = () => import('../statistics/StatisticsView');
+const ScoreboardView = lazy(() => loadScoreboard().then((m) => ({ default: m.ScoreboardView })));
+const CountryView = lazy(() => loadCountry().then((m) => ({ default: m.CountryView })));
+const StatisticsView = lazy(() => loadStatistics().then((m) => ({ default: m.StatisticsView })));
+
+/** Starts loading the code of the page the browser opened on, alongside the language catalogue. */
+export function preloadView(route: Route): void {
+  if (route.name === 'scoreboard') void loadScoreboard();
+  if (route.name === 'scoreboardCountry') void loadCountry();
+  if (route.name === 'statistics') void loadStatistics();
+}
 
 function CurrentView() {
   const { route } = useRouter();
