@@ -9,7 +9,7 @@ export const VIEWS = [
   { name: 'admin', path: '/admin' },
   { name: 'scoreboard', path: '/scoreboard' },
   { name: 'scoreboard-country', path: '/scoreboard/LU' },
-  { name: 'statistics', path: '/statistics' },
+  { name: 'statistics', path: '/usage-statistics' },
   { name: 'not-found', path: '/no-such-page' },
 ];
 

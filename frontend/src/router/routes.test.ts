@@ -10,7 +10,7 @@ describe('routes', () => {
     ['/alerts/', { name: 'alerts' }],
     ['/scoreboard', { name: 'scoreboard' }],
     ['/scoreboard/lu', { name: 'scoreboardCountry', country: 'LU' }],
-    ['/statistics', { name: 'statistics' }],
+    ['/usage-statistics', { name: 'statistics' }],
     ['/nowhere', { name: 'notFound' }],
   ])('read %s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);

@@ -20,7 +20,7 @@ const STATIC_PATHS = {
   directory: '/directory',
   admin: '/admin',
   scoreboard: '/scoreboard',
-  statistics: '/statistics',
+  statistics: '/usage-statistics',
 } as const satisfies Partial<Record<Route['name'], string>>;
 
 export function parseRoute(pathname: string): Route {
