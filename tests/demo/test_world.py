@@ -96,7 +96,8 @@ def test_dates_agree_with_the_timeline(records: list[RequestRecord]) -> None:
 def test_open_requests_lie_in_the_weeks_before_now_in_every_state(records: list[RequestRecord]) -> None:
     open_records = [r for r in records if r.state in OPEN]
     assert {r.state for r in open_records} == OPEN
-    assert all(NOW - r.created_at < timedelta(weeks=17) for r in open_records)
+    ages = sorted(NOW - r.created_at for r in open_records)
+    assert ages[int(0.9 * len(ages))] < timedelta(weeks=8) and ages[-1] < timedelta(weeks=26)
     accepted = [r for r in open_records if r.state is State.ACCEPTED and r.agreed_reply_date]
     today = NOW.date()
     assert any(r.agreed_reply_date < today for r in accepted)  # type: ignore[operator]
