@@ -1,15 +1,12 @@
 """The professional-qualification alert through GraphQL: validation by the sender's coordinator, broadcast to
 every other country, the limited view of incoming coordinators until allocation, acknowledgement, deadlines."""
 
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 
-import httpx
 import pytest
 
 from imi.accounts.profiles import Profile
-from imi.app import create_app
 from imi.reference import countries
 from tests import world
 from tests.forms import required_form
@@ -56,18 +53,6 @@ async def cast(clean_db: str, clock) -> Cast:
         handler=await world.official(await world.authority("PL", now), now, rights=handler_rights, language="pl"),
         bystander=await world.official(await world.authority("FR", now), now, rights=handler_rights),
     )
-
-
-@pytest.fixture
-async def client_for(settings, clock) -> AsyncIterator:
-    app = create_app(settings, clock)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://imi.test") as http:
-        async def make(person: world.Official) -> world.Client:
-            client = world.Client(http)
-            assert (await client.sign_in(person.email))["__typename"] == "SignInSuccess"
-            return client
-
-        yield make
 
 
 def _ok(data: dict, field: str) -> dict:

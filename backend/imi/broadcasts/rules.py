@@ -32,13 +32,15 @@ def can_read(found: frozenset[str], profiles: Iterable[Profile]) -> bool:
     return bool(found) and bool(frozenset(profiles) & READERS)
 
 
-def limited(found: frozenset[str]) -> bool:
-    """A receiving country's coordinator that is not also a handler sees only the limited view."""
-    return Role.RECIPIENT_COORDINATOR.value in found and not found & FULL_VIEW
+def limited(found: frozenset[str], broadcasting: Broadcasting | None) -> bool:
+    """Where the procedure has a limited view (alerts), a receiving country's coordinator that is not also a
+    handler sees only that view until it allocates; a notification's coordinator sees it all."""
+    return (broadcasting is not None and bool(broadcasting.limited_view)
+            and Role.RECIPIENT_COORDINATOR.value in found and not found & FULL_VIEW)
 
 
-def can_see_personal_data(found: frozenset[str], blocked: bool) -> bool:
-    return bool(found) and not blocked and not limited(found)
+def can_see_personal_data(found: frozenset[str], blocked: bool, broadcasting: Broadcasting | None) -> bool:
+    return bool(found) and not blocked and not limited(found, broadcasting)
 
 
 def target_countries(broadcasting: Broadcasting, sender_country: str, selected: Iterable[str]) -> list[str]:

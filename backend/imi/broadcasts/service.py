@@ -103,6 +103,8 @@ async def submit(principal: Principal, exchange_id: int, version: int, now: date
     """The sender submits its complete alert to its own coordinator for validation."""
     seen = await exchanges.get_visible(principal, exchange_id)
     check_form(seen.exchange.procedure, _form_of(seen.exchange), complete=True)
+    _, broadcasting = _broadcast_procedure(seen.exchange.procedure)
+    rules.target_countries(broadcasting, seen.exchange.requesting_country, seen.exchange.countries)
     sender = await Authority.get(id=seen.exchange.requesting_authority_id)
     coordinator = await coordinator_of(sender, seen.exchange.legal_area)
     if coordinator is None:
@@ -156,8 +158,10 @@ async def hand_on(principal: Principal, exchange_id: int, authority_ids: Sequenc
         held = {p.authority_id for p in seen.participants if p.role is Role.HANDLER}
         rows = [Participant(exchange_id=exchange.id, authority_id=a.id, country=country, role=Role.HANDLER,
                             added_by_id=principal.authority_id, added_at=now) for a in chosen if a.id not in held]
+        if not rows:
+            raise ValidationFailed.single("authorityIds", "it already reached each of these authorities")
         await Participant.bulk_create(rows)
-        return rows, {"authorities": sorted(a.id for a in chosen)}
+        return rows, {"authorities": sorted(row.authority_id for row in rows)}
 
     return await exchanges.note(principal, exchange_id, action, now, allocate)
 

@@ -48,8 +48,9 @@ def view(principal: Principal, exchange: Exchange, participants: Sequence[Partic
         parties = broadcast_rules.parties(principal.authority_id, exchange.requesting_authority_id,
                                           [(p.authority_id, p.role.value) for p in participants])
         readable = broadcast_rules.can_read(parties, profiles)
-        personal = broadcast_rules.can_see_personal_data(parties, blocked)
-        limited = broadcast_rules.limited(parties)
+        broadcasting = procedure(exchange.procedure).broadcasting
+        personal = broadcast_rules.can_see_personal_data(parties, blocked, broadcasting)
+        limited = broadcast_rules.limited(parties, broadcasting)
     else:
         parties = frozenset(request_rules.parties(
             principal.authority_id, exchange.state, exchange.requesting_authority_id,
