@@ -1,16 +1,14 @@
-"""Translation test fixtures: an in-memory database, the local SaaS stand-ins, a live callback server."""
+"""Translation test fixtures: the database, the local SaaS stand-ins, a live callback server."""
 
 import asyncio
 import shutil
 import socket
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import uvicorn
 from starlette.applications import Starlette
-from tortoise import Tortoise
 
 from imi.translation.routes import routes
 
@@ -25,32 +23,15 @@ needs_apy = pytest.mark.skipif(not APY, reason="apertium-apy is not installed (s
 SECRET = "a-test-secret-that-is-long-enough-for-hmac"
 
 
-class TestClock:
-    """A clock the test moves."""
-
-    __test__ = False
-
-    def __init__(self) -> None:
-        self.at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-    def now(self) -> datetime:
-        return self.at
-
-    def advance(self, **delta: float) -> None:
-        self.at += timedelta(**delta)
-
-
 @pytest.fixture
-def clock() -> TestClock:
-    return TestClock()
+async def db(clean_db: str) -> AsyncIterator[None]:
+    """The project's test database, emptied for this test.
 
-
-@pytest.fixture
-async def db() -> AsyncIterator[None]:
-    await Tortoise.init(db_url="sqlite://:memory:", modules={"models": ["imi.translation.models"]})
-    await Tortoise.generate_schemas()
+    Tortoise binds a model class to one setup per process, and the application's model list includes
+    `imi.translation.models`: these tests share that setup (SQLite, or PostgreSQL when
+    IMI_TEST_DATABASE_URL names one) rather than opening their own.
+    """
     yield
-    await Tortoise.close_connections()
 
 
 @pytest.fixture

@@ -1,5 +1,7 @@
 """Language of the original: lingua over the served languages, the Maltese rule, short texts never flagged."""
 
+import time
+
 import pytest
 
 from imi.translation.detection import LanguageDetector, looks_maltese, maltese_marks
@@ -17,9 +19,12 @@ def detector() -> LanguageDetector:
     return LanguageDetector()
 
 
-def test_the_detector_is_preloaded_and_measured(detector: LanguageDetector) -> None:
-    assert detector.load_seconds > 0
-    assert detector.rss_delta_mb > 50  # the models are in memory before the first text
+def test_the_detector_is_preloaded_and_measured() -> None:
+    fresh = LanguageDetector()
+    assert fresh.load_seconds > 0 and fresh.rss_delta_mb >= 0  # 0 when another detector loaded the models
+    started = time.perf_counter()
+    fresh.detect(CROATIAN, "hr")  # a lazily loading detector takes seconds on its first ambiguous text
+    assert time.perf_counter() - started < 0.5
 
 
 def test_the_declared_language_is_kept_when_the_text_agrees(detector: LanguageDetector) -> None:

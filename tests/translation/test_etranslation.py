@@ -8,19 +8,20 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from imi.clock import FixedClock
 from imi.translation.models import Translation, TranslationStatus
 from imi.translation.runtime import TranslationRuntime
 from imi.translation.settings import DeeplSettings, ETranslationSettings, TranslationSettings
 
-from .conftest import SECRET, TestClock, closed_port
-from .fakes import FakeDeepL, FakeETranslation
+from .conftest import SECRET, closed_port
+from .fakes import Callback, FakeDeepL, FakeETranslation
 
 Start = Callable[..., Coroutine[Any, Any, TranslationRuntime]]
 
 
 @pytest.fixture
 async def start(
-    callback_app: tuple[Starlette, str], etranslation: FakeETranslation, deepl: FakeDeepL, clock: TestClock
+    callback_app: tuple[Starlette, str], etranslation: FakeETranslation, deepl: FakeDeepL, clock: FixedClock
 ) -> AsyncIterator[Start]:
     """Start the translation runtime behind the live callback routes."""
     app, public_url = callback_app
@@ -61,6 +62,15 @@ async def settled(row: Translation) -> Translation:
     return row
 
 
+async def calls_back(etranslation: FakeETranslation, count: int = 1) -> list[Callback]:
+    """The callbacks the service made, once `count` have been answered (or after 5 s)."""
+    for _ in range(250):
+        if len(etranslation.behaviour.sent) >= count:
+            break
+        await asyncio.sleep(0.02)
+    return etranslation.behaviour.sent
+
+
 async def test_a_request_is_answered_through_the_callback(start: Start, etranslation: FakeETranslation) -> None:
     runtime = await start()
     row = await runtime.service.request("Die Behörde bittet um Auskunft.", "de", "pt", wait=0)
@@ -77,14 +87,14 @@ async def test_a_request_is_answered_through_the_callback(start: Start, etransla
     token = sent["externalReference"]
     assert sent["requesterCallback"].endswith(f"/translation/etranslation/{token}/done")
     assert sent["errorCallback"].endswith(f"/translation/etranslation/{token}/error")
-    assert [c.status for c in etranslation.behaviour.sent] == [200]
+    assert [c.status for c in await calls_back(etranslation)] == [200]
 
 
 async def test_a_replayed_callback_is_refused(start: Start, etranslation: FakeETranslation) -> None:
     runtime = await start()
     row = await settled(await runtime.service.request("Guten Tag", "de", "fr", wait=0))
     assert row.status is TranslationStatus.DONE
-    callback = etranslation.behaviour.sent[0]
+    callback = (await calls_back(etranslation))[0]
     forged = {**callback.form, "translated-text": "Something else entirely"}
     async with httpx.AsyncClient() as http:
         response = await http.post(callback.url, data=forged)
@@ -142,7 +152,7 @@ async def test_an_error_callback_fails_the_row_and_the_next_provider_serves(
         "deepl",
         "[FR] Guten Tag",
     )
-    replay = etranslation.behaviour.sent[0]
+    replay = (await calls_back(etranslation))[0]
     async with httpx.AsyncClient() as http:
         assert (await http.post(replay.url, data=replay.form)).status_code == 403
 
@@ -168,7 +178,7 @@ async def test_a_service_that_is_down_fails_and_is_retried(start: Start) -> None
     assert row.next_attempt_at is not None
 
 
-async def test_a_missing_callback_expires(start: Start, etranslation: FakeETranslation, clock: TestClock) -> None:
+async def test_a_missing_callback_expires(start: Start, etranslation: FakeETranslation, clock: FixedClock) -> None:
     etranslation.behaviour.callback = "none"
     runtime = await start()
     row = await runtime.service.request("Guten Tag", "de", "fr", wait=1)

@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
+from imi.clock import FixedClock
 from imi.translation.errors import ConfigurationError, TextRejectedError
 from imi.translation.models import Translation, TranslationStatus, text_hash
 from imi.translation.registry import build_registry
 from imi.translation.service import TranslationService
 from imi.translation.settings import ApertiumSettings, DeeplSettings, TranslationSettings
 
-from .conftest import SECRET, TestClock, closed_port, needs_apertium
+from .conftest import SECRET, closed_port, needs_apertium
 from .fakes import FakeDeepL
 
 Make = Callable[..., Coroutine[Any, Any, TranslationService]]
@@ -23,7 +24,7 @@ ES = "La autoridad envió el documento IMI-2024-000123 a jan.novak@mzv.cz el 12/
 
 
 @pytest.fixture
-async def make(db: None, clock: TestClock, deepl: FakeDeepL) -> AsyncIterator[Make]:
+async def make(db: None, clock: FixedClock, deepl: FakeDeepL) -> AsyncIterator[Make]:
     """Build a started service for a list of providers; everything is closed after the test."""
     services: list[TranslationService] = []
 
@@ -130,7 +131,7 @@ async def test_the_next_provider_serves_what_the_first_does_not(make: Make, deep
 
 
 async def test_an_error_answer_fails_with_the_reason_and_is_retried(
-    make: Make, deepl: FakeDeepL, clock: TestClock
+    make: Make, deepl: FakeDeepL, clock: FixedClock
 ) -> None:
     service = await make("deepl")
     deepl.status = 500
@@ -149,14 +150,14 @@ async def test_an_error_answer_fails_with_the_reason_and_is_retried(
     assert row.reason is None and row.next_attempt_at is None
 
 
-async def test_retries_back_off_exponentially_and_stop(make: Make, deepl: FakeDeepL, clock: TestClock) -> None:
+async def test_retries_back_off_exponentially_and_stop(make: Make, deepl: FakeDeepL, clock: FixedClock) -> None:
     service = await make("deepl", max_attempts=3)
     deepl.status = 503
     row = await service.request("Guten Tag", "de", "fr")
     delays = []
     while row.next_attempt_at is not None:
         delays.append(row.next_attempt_at - clock.now())
-        clock.at = row.next_attempt_at
+        clock.set(row.next_attempt_at)
         await service.run_due()
         await service.drain()
         row = await Translation.get(id=row.id)
@@ -198,7 +199,7 @@ async def test_a_refused_key_is_not_retried(make: Make, deepl: FakeDeepL) -> Non
 
 @needs_apertium
 async def test_a_failing_provider_hands_over_to_the_next_and_is_not_retried_after(
-    make: Make, deepl: FakeDeepL, clock: TestClock
+    make: Make, deepl: FakeDeepL, clock: FixedClock
 ) -> None:
     service = await make("deepl", "apertium")
     deepl.status = 500
@@ -230,7 +231,7 @@ async def test_concurrent_requests_share_one_translation(make: Make, deepl: Fake
     assert len(deepl.requests) == 1
 
 
-async def test_an_interrupted_attempt_is_retried_by_the_worker(make: Make, clock: TestClock) -> None:
+async def test_an_interrupted_attempt_is_retried_by_the_worker(make: Make, clock: FixedClock) -> None:
     service = await make("deepl")
     lost = await Translation.create(
         text_hash=text_hash("Guten Tag"),
@@ -253,7 +254,7 @@ async def test_an_interrupted_attempt_is_retried_by_the_worker(make: Make, clock
     assert (row.status, row.translated_text) == (TranslationStatus.DONE, "[FR] Guten Tag")
 
 
-async def test_the_worker_runs_in_the_background(make: Make, deepl: FakeDeepL, clock: TestClock) -> None:
+async def test_the_worker_runs_in_the_background(make: Make, deepl: FakeDeepL, clock: FixedClock) -> None:
     service = await make("deepl", poll=0.05)
     deepl.status = 500
     row = await service.request("Guten Tag", "de", "fr")
@@ -285,7 +286,7 @@ async def test_an_asynchronous_provider_needs_a_secret(db: None) -> None:
         TranslationService(build_registry(short), short)
 
 
-async def test_an_unavailable_pair_is_reconsidered_after_a_restart(make: Make, clock: TestClock) -> None:
+async def test_an_unavailable_pair_is_reconsidered_after_a_restart(make: Make, clock: FixedClock) -> None:
     before = await Translation.create(
         text_hash=text_hash("Guten Tag"),
         source="de",

@@ -249,8 +249,13 @@ class TranslationService:
     def _spawn(self, key: Key, work: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
         task = asyncio.create_task(work, name=f"translate {key[1]}→{key[2]}")
         self._inflight[key] = task
-        task.add_done_callback(lambda _: self._inflight.pop(key, None))
+        task.add_done_callback(lambda done: self._settled(key, done))
         return task
+
+    def _settled(self, key: Key, task: asyncio.Task[None]) -> None:
+        self._inflight.pop(key, None)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("translation %s→%s stopped", key[1], key[2], exc_info=task.exception())
 
     async def _advance(self, key: Key, text: str, fmt: str, row: Translation | None) -> None:
         """Attempt the claimed row; on failure, go on with the next provider."""
