@@ -5,6 +5,8 @@ from typing import Any
 
 import yaml
 
+from imi import yamlfiles
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
@@ -21,7 +23,7 @@ class DataFileError(ValueError):
 def read_yaml(path: Path) -> Any:
     """Parse one YAML file, turning syntax errors into `DataFileError`."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yamlfiles.load(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else None
         raise DataFileError(path, str(error.problem), line) from error
