@@ -24,24 +24,35 @@ from imi.exchanges.attachments import FileStore
 from imi.graphql.ids import decode
 from imi.graphql.schema import schema
 from imi.graphql.view import GraphQLView
+from imi.procedures.deadline_job import DeadlineRunner
+from imi.search.factory import engine_from_settings
+from imi.search.indexer import Indexer
 from imi.settings import Settings
 from imi.statistics.routes import routes as statistics_routes
 
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Cross-Origin-Opener-Policy": "same-origin",
 }
 
 
 class SecurityHeaders:
-    """Adds the security headers to every HTTP response."""
+    """Adds the security headers to every HTTP response (GraphiQL, served in development only, loads its
+    scripts from a CDN and is left without the content security policy)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, development: bool = False) -> None:
         self.app = app
+        self.development = development
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (self.development and scope["path"] == "/graphql" and scope["method"] == "GET"):
             await self.app(scope, receive, send)
             return
 
@@ -62,7 +73,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     store = FileStore(settings.attachment_dir)
     bus = bus_for(settings.redis_url)
     dispatcher = Dispatcher(bus)
+    deadlines = DeadlineRunner(clock, settings.deadline_interval_seconds)
     graphql = GraphQLView(schema, settings, clock, store, bus)
+    search = engine_from_settings(settings)
+    indexer = Indexer(search)
 
     async def health(request: Request) -> Response:
         await db.connection().execute_query("SELECT 1")
@@ -98,17 +112,26 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
                                     _enable_global_fallback=True):
             await bus.start()
             dispatcher.start()
+            deadlines.start()
+            indexer.start()
             try:
                 yield
             finally:
+                await deadlines.stop()
+                await indexer.stop()
+                await search.close()
                 await dispatcher.stop()
                 await bus.stop()
 
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(SecurityHeaders)])
+    headers = Middleware(SecurityHeaders, development=settings.development)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[headers])
     app.state.settings = settings
     app.state.clock = clock
     app.state.bus = bus
     app.state.dispatcher = dispatcher
+    app.state.deadlines = deadlines
+    app.state.search = search
+    app.state.search_indexer = indexer
     return app
 
 
