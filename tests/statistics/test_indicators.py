@@ -90,7 +90,8 @@ def test_an_empty_denominator_is_no_data_not_zero(indicator: Indicator) -> None:
 
 
 def test_round_half_up_is_exact() -> None:
-    assert [round_half_up(Fraction(n, 10)) for n in (5, 15, 25, 794, 795, 145, 144)] == [1, 2, 3, 79, 80, 15, 14]
+    assert [round_half_up(n, 10) for n in (5, 15, 25, 794, 795, 145, 144, 0)] == [1, 2, 3, 79, 80, 15, 14, 0]
+    assert round_half_up(29 * 100, 200) == 15 and round_half_up(2 * 100, 3) == 67 and round_half_up(1, 3) == 0
     assert round(2.5) == 2  # what Python's banker's rounding would have done
 
 

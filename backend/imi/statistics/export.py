@@ -25,7 +25,7 @@ def _cell(value: object) -> str:
 
 
 def _reading(r: Reading) -> list[str]:
-    value = "" if r.value is None else f"{float(r.value):.4f}".rstrip("0").rstrip(".")
+    value = "" if r.approximate is None else f"{r.approximate:.4f}".rstrip("0").rstrip(".")
     return [value, _cell(r.rounded), str(r.numerator), str(r.denominator), _cell(r.colour and r.colour.value)]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from fractions import Fraction
-from math import floor
+from functools import partial
 from operator import ge, gt, le, lt
 
 SCOREBOARD_AREAS = ("PROFESSIONAL_QUALIFICATIONS", "SERVICES", "POSTING_OF_WORKERS", "PATIENTS_RIGHTS")
@@ -186,8 +186,9 @@ class Limit:
     op: str  # one of < <= >= >
     bound: int
 
-    def holds(self, value: Fraction) -> bool:
-        return bool(COMPARISONS[self.op](value, self.bound))
+    def holds(self, numerator: int, denominator: int = 1) -> bool:
+        """Whether the value numerator / denominator (denominator > 0) lies on this side, compared exactly."""
+        return bool(COMPARISONS[self.op](numerator, self.bound * denominator))
 
     def __str__(self) -> str:
         return f"{SYMBOLS[self.op]} {self.bound}"
@@ -207,10 +208,11 @@ class Definition:
     denominator: Callable[[Counts], int]
     scale: int  # 100 for a percentage, 1 for a mean
 
-    def colour(self, value: Fraction) -> Colour:
-        if self.green.holds(value):
+    def colour(self, numerator: int, denominator: int = 1) -> Colour:
+        """The band of the value numerator / denominator."""
+        if self.green.holds(numerator, denominator):
             return Colour.GREEN
-        if self.red.holds(value):
+        if self.red.holds(numerator, denominator):
             return Colour.RED
         return Colour.YELLOW
 
@@ -238,9 +240,9 @@ DEFINITIONS: tuple[Definition, ...] = (
 DEFINITION = {d.indicator: d for d in DEFINITIONS}
 
 
-def round_half_up(value: Fraction) -> int:
-    """The nearest whole number, halves away from zero for the non-negative values here (79.5 → 80)."""
-    return floor(value + Fraction(1, 2))
+def round_half_up(numerator: int, denominator: int) -> int:
+    """The nearest whole number to numerator / denominator (both ≥ 0, exactly), halves up: 79.5 → 80."""
+    return (2 * numerator + denominator) // (2 * denominator)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,13 +252,22 @@ class Reading:
     indicator: Indicator
     numerator: int
     denominator: int
-    value: Fraction | None  # None: no data (empty denominator)
-    rounded: int | None
+    scale: int  # 100 for a percentage
+    rounded: int | None  # None: no data (empty denominator)
     colour: Colour | None
 
     @property
     def has_data(self) -> bool:
-        return self.value is not None
+        return self.denominator > 0
+
+    @property
+    def value(self) -> Fraction | None:
+        """The exact reading (percent or mean days)."""
+        return Fraction(self.numerator * self.scale, self.denominator) if self.denominator else None
+
+    @property
+    def approximate(self) -> float | None:
+        return self.numerator * self.scale / self.denominator if self.denominator else None
 
     @property
     def score(self) -> int | None:
@@ -265,12 +276,13 @@ class Reading:
 
 def read(definition: Definition, counts: Counts, rounding: Rounding = Rounding.HALF_UP) -> Reading:
     numerator, denominator = definition.numerator(counts), definition.denominator(counts)
+    reading = partial(Reading, definition.indicator, numerator, denominator, definition.scale)
     if denominator == 0:
-        return Reading(definition.indicator, numerator, denominator, None, None, None)
-    value = Fraction(numerator * definition.scale, denominator)
-    rounded = round_half_up(value)
-    banded = Fraction(rounded) if rounding is Rounding.HALF_UP else value
-    return Reading(definition.indicator, numerator, denominator, value, rounded, definition.colour(banded))
+        return reading(None, None)
+    scaled = numerator * definition.scale
+    rounded = round_half_up(scaled, denominator)
+    colour = definition.colour(rounded) if rounding is Rounding.HALF_UP else definition.colour(scaled, denominator)
+    return reading(rounded, colour)
 
 
 def overall_colour(total_score: int) -> Colour:

@@ -62,7 +62,7 @@ class IndicatorReading:
 
 def _reading(r: indicators.Reading) -> IndicatorReading:
     return IndicatorReading(indicator=r.indicator, numerator=r.numerator, denominator=r.denominator,
-                            value=float(r.value) if r.value is not None else None, rounded=r.rounded,
+                            value=r.approximate, rounded=r.rounded,
                             colour=r.colour, score=r.score, has_data=r.has_data)
 
 
