@@ -46,10 +46,16 @@ class Settings:
     redis_url: str | None = None
     meili_url: str | None = None
     meili_key: str | None = None
+    search_dir: Path | None = None
+    """The embedded search index (when no Meilisearch URL is set); None: `<var_dir>/search`."""
     translators: tuple[str, ...] = field(default_factory=tuple)
     max_page_size: int = 100
     ws_init_timeout_seconds: float = 5.0
     allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000", "http://localhost:8000")
+
+    def __post_init__(self) -> None:
+        if self.search_dir is None:
+            object.__setattr__(self, "search_dir", self.var_dir / "search")
 
     @property
     def development(self) -> bool:
@@ -79,6 +85,7 @@ class Settings:
             redis_url=os.environ.get("IMI_REDIS_URL") or None,
             meili_url=os.environ.get("IMI_MEILI_URL") or None,
             meili_key=os.environ.get("IMI_MEILI_KEY") or None,
+            search_dir=Path(os.environ.get("IMI_SEARCH_DIR") or var_dir / "search"),
             translators=_list("IMI_TRANSLATORS"),
             max_page_size=_int("IMI_MAX_PAGE_SIZE", 100),
             ws_init_timeout_seconds=float(os.environ.get("IMI_WS_INIT_TIMEOUT", "5")),

@@ -42,7 +42,7 @@ async def test_register_validate_and_grant(clean_db, clock) -> None:
         await service.grant(principal, registered.id, "PQ", None, now)
     with pytest.raises(ValidationFailed):
         await service.grant(principal, registered.id, "SERVICES", ["PQ_REQUEST"], now)
-    await service.revoke(principal, registered.id, "PROFESSIONAL_QUALIFICATIONS")
+    await service.revoke(principal, registered.id, "PROFESSIONAL_QUALIFICATIONS", now)
     assert not await AuthorityProcedure.exists(authority_id=registered.id)
 
 
@@ -99,7 +99,7 @@ async def test_delegated_coordinators_grant_only_their_areas_and_handle_their_re
     national, principal = await _coordinator_principal("DE", now)
     delegate = await service.register(principal, service.AuthorityDetails(
         country="DE", level="NATIONAL", official_name="Bundesamt für Justiz", official_language="de"), now)
-    await service.grant(principal, delegate.id, "SERVICES", None, now)
+    delegate = await service.grant(principal, delegate.id, "SERVICES", None, now)
     delegate = await service.validate(principal, delegate.id, delegate.version, now)
     delegate = await service.make_delegated_coordinator(principal, delegate.id, delegate.version, now)
     assert delegate.coordinator_role is CoordinatorRole.DELEGATED

@@ -51,6 +51,8 @@ class Authority(Model):
     )
     coordinator_id: int | None
     version = fields.IntField(default=1)
+    search_pending = fields.BooleanField(default=True, db_index=True)
+    """Changed since last indexed for search: set with every change, cleared by the search indexer."""
     created_at = fields.DatetimeField()
     updated_at = fields.DatetimeField()
 

@@ -281,7 +281,7 @@ class AuthorityMutations:
     async def revoke_legal_area(self, info: Info, input: RevokeLegalAreaInput) -> AuthorityResult:
         ctx = info.context
         return await _success(
-            lambda: service.revoke(ctx.principal, _authority_id(input.authority_id), input.legal_area)
+            lambda: service.revoke(ctx.principal, _authority_id(input.authority_id), input.legal_area, ctx.now)
         )
 
     @strawberry.mutation(description="The national coordinator makes an authority a delegated coordinator.")

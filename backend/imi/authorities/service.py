@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from tortoise.expressions import F
+
 from imi import db
 from imi.accounts import service as accounts
 from imi.accounts.principal import Principal
 from imi.accounts.profiles import Profile
-from imi.authorities import rules
+from imi.authorities import changes, rules
 from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatus, CoordinatorRole, Level
 from imi.errors import NotAllowed, NotFound, StaleVersion, ValidationFailed
 
@@ -80,10 +82,12 @@ async def register(principal: Principal, details: AuthorityDetails, now: datetim
     coordinator = await _acting_coordinator(principal)
     details.check()
     rules.check_coordinates(coordinator, rules.TargetFacts(None, details.country, coordinator.id))
-    return await Authority.create(
+    authority = await Authority.create(
         **details.columns(), status=AuthorityStatus.PENDING, coordinator_id=coordinator.id,
         created_at=now, updated_at=now,
     )
+    changes.committed()
+    return authority
 
 
 async def invite(
@@ -93,18 +97,27 @@ async def invite(
     async with db.transaction():
         authority = await register(principal, details, now)
         token = await accounts.invite(administrator_email, authority.id, principal.user_id, now)
+    changes.committed()
     return authority, token
 
 
-async def _change(authority: Authority, version: int, now: datetime, **changes: object) -> Authority:
+async def _change(authority: Authority, version: int, now: datetime, **columns: object) -> Authority:
     if authority.version != version:
         raise StaleVersion("the authority was changed by someone else", authority.version)
     updated = await Authority.filter(id=authority.id, version=version).update(
-        **changes, version=version + 1, updated_at=now
+        **columns, version=version + 1, updated_at=now, search_pending=True
     )
     if not updated:
         raise StaleVersion("the authority was changed by someone else", version + 1)
+    changes.committed()
     return await Authority.get(id=authority.id)
+
+
+async def touch(authority_id: int, now: datetime) -> None:
+    """Record a change of an authority's procedures: a new version, awaiting the search indexer."""
+    await Authority.filter(id=authority_id).update(
+        version=F("version") + 1, updated_at=now, search_pending=True
+    )
 
 
 async def validate(principal: Principal, authority_id: int, version: int, now: datetime) -> Authority:
@@ -136,27 +149,40 @@ async def grant(
     authority = await _target(authority_id)
     rules.check_coordinates(coordinator, _facts(authority))
     codes = rules.check_grant(coordinator, legal_area, procedures)
-    await _grant(authority.id, legal_area, codes, coordinator.id, now)
-    return authority
+    if await _grant(authority.id, legal_area, codes, coordinator.id, now):
+        changes.committed()
+    return await Authority.get(id=authority.id)
 
 
-async def _grant(authority_id: int, legal_area: str, codes: Sequence[str], by: int | None, now: datetime) -> None:
+async def _grant(
+    authority_id: int, legal_area: str, codes: Sequence[str], by: int | None, now: datetime, *, bump: bool = True
+) -> int:
+    """Grant the procedures not yet held (with a new version when `bump`); how many were new."""
     async with db.transaction():
         held = set(await AuthorityProcedure.filter(authority_id=authority_id).values_list("procedure", flat=True))
+        new = [code for code in codes if code not in held]
         await AuthorityProcedure.bulk_create([
             AuthorityProcedure(authority_id=authority_id, legal_area=legal_area, procedure=code,
                                granted_by_id=by, granted_at=now)
-            for code in codes if code not in held
+            for code in new
         ])
+        if new and bump:
+            await touch(authority_id, now)
+    return len(new)
 
 
-async def revoke(principal: Principal, authority_id: int, legal_area: str) -> Authority:
+async def revoke(principal: Principal, authority_id: int, legal_area: str, now: datetime) -> Authority:
     coordinator = await _acting_coordinator(principal)
     authority = await _target(authority_id)
     rules.check_coordinates(coordinator, _facts(authority))
     rules.check_grant(coordinator, legal_area, None)
-    await AuthorityProcedure.filter(authority_id=authority.id, legal_area=legal_area).delete()
-    return authority
+    async with db.transaction():
+        removed = await AuthorityProcedure.filter(authority_id=authority.id, legal_area=legal_area).delete()
+        if removed:
+            await touch(authority.id, now)
+    if removed:
+        changes.committed()
+    return await Authority.get(id=authority.id)
 
 
 async def create_national_coordinator(details: AuthorityDetails, now: datetime) -> Authority:
@@ -171,7 +197,8 @@ async def create_national_coordinator(details: AuthorityDetails, now: datetime) 
         )
         facts = rules.CoordinatorFacts(authority.id, authority.country, CoordinatorRole.NATIONAL, frozenset())
         for area in rules.grantable_areas(facts):
-            await _grant(authority.id, area, rules.check_grant(facts, area, None), None, now)
+            await _grant(authority.id, area, rules.check_grant(facts, area, None), None, now, bump=False)
+    changes.committed()
     return authority
 
 

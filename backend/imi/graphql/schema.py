@@ -12,6 +12,7 @@ from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
 from imi.reference.schema import ReferenceQueries
+from imi.search.schema import SearchQueries
 from imi.statistics.schema import StatisticsQueries
 
 
@@ -23,7 +24,7 @@ class NodeQueries:
 Query = merge_types(
     "Query",
     (NodeQueries, AccountQueries, ReferenceQueries, CatalogueQueries, AuthorityQueries, ExchangeQueries,
-     StatisticsQueries),
+     StatisticsQueries, SearchQueries),
 )
 Mutation = merge_types(
     "Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations, BroadcastMutations)

@@ -37,6 +37,7 @@ class Migration(migrations.Migration):
                 ('national_coordinator_of', fields.CharField(null=True, unique=True, max_length=2)),
                 ('coordinator', fields.ForeignKeyField('imi.Authority', source_field='coordinator_id', null=True, db_constraint=True, to_field='id', related_name='coordinated', on_delete=OnDelete.RESTRICT)),
                 ('version', fields.IntField(default=1)),
+                ('search_pending', fields.BooleanField(default=True, db_index=True)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
                 ('updated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
