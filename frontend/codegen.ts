@@ -9,7 +9,13 @@ const config: CodegenConfig = {
     'src/graphql/generated/': {
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { useTypeImports: true, enumsAsTypes: true, strictScalars: false },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        strictScalars: true,
+        // Dates travel as ISO 8601 text (YYYY-MM-DD, and with time for DateTime); uploads are browser files.
+        scalars: { Date: 'string', DateTime: 'string', JSON: 'unknown', Upload: 'File' },
+      },
     },
   },
 };

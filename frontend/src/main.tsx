@@ -1,4 +1,5 @@
 import { start } from './app/start';
-import { unavailableSources } from './data/unavailableSources';
+import { graphqlSources } from './data/graphqlSources';
+import { createApiClient } from './graphql/client';
 
-void start(unavailableSources);
+void start(graphqlSources(createApiClient()));

@@ -1,6 +1,7 @@
 import type { DataSources } from '../data/sources';
 import { DataSourcesContext } from '../data/sources';
 import { Router } from '../router/Router';
+import { SessionProvider } from '../session/Session';
 import { LiveRegionProvider } from '../ui/LiveRegion';
 import { RouteView } from './RouteView';
 import { SiteFooter } from './SiteFooter';
@@ -10,13 +11,15 @@ export function App({ sources }: { sources: DataSources }) {
   return (
     <DataSourcesContext.Provider value={sources}>
       <Router>
-        <LiveRegionProvider>
-          <SiteHeader />
-          <main id="main-content" className="site-main ecl-container" tabIndex={-1}>
-            <RouteView />
-          </main>
-          <SiteFooter />
-        </LiveRegionProvider>
+        <SessionProvider>
+          <LiveRegionProvider>
+            <SiteHeader />
+            <main id="main-content" className="site-main ecl-container" tabIndex={-1}>
+              <RouteView />
+            </main>
+            <SiteFooter />
+          </LiveRegionProvider>
+        </SessionProvider>
       </Router>
     </DataSourcesContext.Provider>
   );

@@ -2,19 +2,23 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router/Link';
 import { pathOf } from '../router/routes';
+import { administers, hasProfile, type SessionUser } from '../session/types';
 
-const ITEMS = [
-  { key: 'nav.myWork', path: pathOf({ name: 'work' }) },
-  { key: 'nav.newRequest', path: pathOf({ name: 'compose' }) },
-  { key: 'nav.alerts', path: pathOf({ name: 'alerts' }) },
-  { key: 'nav.directory', path: pathOf({ name: 'directory' }) },
-  { key: 'nav.scoreboard', path: pathOf({ name: 'scoreboard' }) },
-  { key: 'nav.statistics', path: pathOf({ name: 'statistics' }) },
-  { key: 'nav.administration', path: pathOf({ name: 'admin' }) },
-] as const;
+/** The menu items, each shown only to those whose rights let them use the page. */
+function itemsFor(user: SessionUser) {
+  return [
+    { key: 'nav.myWork', path: pathOf({ name: 'work' }), shown: true },
+    { key: 'nav.newRequest', path: pathOf({ name: 'compose' }), shown: hasProfile(user, 'REQUEST_HANDLER') },
+    { key: 'nav.alerts', path: pathOf({ name: 'alerts' }), shown: true },
+    { key: 'nav.directory', path: pathOf({ name: 'directory' }), shown: true },
+    { key: 'nav.scoreboard', path: pathOf({ name: 'scoreboard' }), shown: true },
+    { key: 'nav.statistics', path: pathOf({ name: 'statistics' }), shown: true },
+    { key: 'nav.administration', path: pathOf({ name: 'admin' }), shown: administers(user) },
+  ].filter((item) => item.shown);
+}
 
 /** The main menu: a row of links on wide screens, a disclosure button on narrow ones. */
-export function Navigation() {
+export function Navigation({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
 
@@ -30,7 +34,7 @@ export function Navigation() {
         {t('app.menu')}
       </button>
       <ul id="site-nav-list" className={open ? 'site-nav__list site-nav__list--open' : 'site-nav__list'}>
-        {ITEMS.map((item) => (
+        {itemsFor(user).map((item) => (
           <li key={item.path}>
             <Link className="site-nav__link" href={item.path} onClick={() => setOpen(false)}>
               {t(item.key)}

@@ -1,12 +1,16 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminView } from '../admin/AdminView';
 import { AlertsView } from '../alerts/AlertsView';
+import { BroadcastDetailView } from '../alerts/BroadcastDetailView';
+import { NewBroadcastView } from '../alerts/NewBroadcastView';
 import { ComposeView } from '../compose/ComposeView';
 import { DirectoryView } from '../directory/DirectoryView';
 import { RequestDetailView } from '../requests/RequestDetailView';
 import { useRouter } from '../router/Router';
 import type { Route } from '../router/routes';
+import { useSession } from '../session/Session';
+import { afterSignIn, signInPath } from '../signin/paths';
 import { SignInView } from '../signin/SignInView';
 import { WorkView } from '../work/WorkView';
 import { NotFoundView } from './NotFoundView';
@@ -26,8 +30,7 @@ export function preloadView(route: Route): void {
   if (route.name === 'statistics') void loadStatistics();
 }
 
-function CurrentView() {
-  const { route } = useRouter();
+function CurrentView({ route }: { route: Route }) {
   switch (route.name) {
     case 'work':
       return <WorkView />;
@@ -39,6 +42,10 @@ function CurrentView() {
       return <RequestDetailView id={route.id} />;
     case 'alerts':
       return <AlertsView />;
+    case 'newBroadcast':
+      return <NewBroadcastView />;
+    case 'broadcast':
+      return <BroadcastDetailView id={route.id} />;
     case 'directory':
       return <DirectoryView />;
     case 'admin':
@@ -54,11 +61,24 @@ function CurrentView() {
   }
 }
 
+function Redirect({ to }: { to: string }) {
+  const { navigate } = useRouter();
+  useEffect(() => navigate(to, { replace: true }), [to, navigate]);
+  return null;
+}
+
 export function RouteView() {
   const { t } = useTranslation();
+  const { route, location } = useRouter();
+  const { state } = useSession();
+  const loading = <p className="loading">{t('app.loading')}</p>;
+  if (state.status === 'checking') return loading;
+  // A reader who is not signed in signs in first, and comes back to the page asked for.
+  if (state.status === 'signedOut' && route.name !== 'signIn') return <Redirect to={signInPath(`${location.pathname}${location.search}`)} />;
+  if (state.status === 'signedIn' && route.name === 'signIn') return <Redirect to={afterSignIn(location.search)} />;
   return (
-    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
-      <CurrentView />
+    <Suspense fallback={loading}>
+      <CurrentView route={route} />
     </Suspense>
   );
 }

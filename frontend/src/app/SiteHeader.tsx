@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from '../router/Link';
+import { useSession } from '../session/Session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { Navigation } from './Navigation';
+import { UserMenu } from './UserMenu';
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const { state } = useSession();
   return (
     <header className="site-header">
       <a className="ecl-skip-link skip-link" href="#main-content">
@@ -15,13 +18,18 @@ export function SiteHeader() {
           <span className="site-header__name">{t('app.name')}</span>
           <span className="site-header__title">{t('app.title')}</span>
         </Link>
-        <LanguageSwitcher />
-      </div>
-      <div className="site-header__nav">
-        <div className="ecl-container">
-          <Navigation />
+        <div className="site-header__tools">
+          <LanguageSwitcher />
+          <UserMenu />
         </div>
       </div>
+      {state.status === 'signedIn' && (
+        <div className="site-header__nav">
+          <div className="ecl-container">
+            <Navigation user={state.user} />
+          </div>
+        </div>
+      )}
     </header>
   );
 }

@@ -1,24 +1,33 @@
 import { useTranslation } from 'react-i18next';
-import { useLanguage } from '../i18n/useLanguage';
 import { formatNumber } from '../i18n/format';
+import { useLanguage } from '../i18n/useLanguage';
 import { Field } from '../ui/Field';
 import type { FacetValue } from './types';
 
-/** A filter whose options show how many results each would give. */
-export function FacetSelect({ name, label, value, facet }: { name: string; label: string; value: string; facet: FacetValue[] }) {
+export interface FacetOption {
+  value: string;
+  label: string;
+}
+
+/** A filter over every possible value; where the search counts them, each says how many results it would give. */
+export function FacetSelect({ name, label, value, options, counts }: { name: string; label: string; value: string; options: FacetOption[]; counts: FacetValue[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
+  const countOf = (option: string) => counts.find((facet) => facet.value === option)?.count ?? null;
   return (
     <Field label={label}>
       {({ id }) => (
         <div className="ecl-select__container ecl-select__container--m">
           <select id={id} name={name} className="ecl-select" defaultValue={value}>
             <option value="">{t('directory.anyValue')}</option>
-            {facet.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label} ({formatNumber(language, option.count)})
-              </option>
-            ))}
+            {options.map((option) => {
+              const count = countOf(option.value);
+              return (
+                <option key={option.value} value={option.value}>
+                  {count === null ? option.label : `${option.label} (${formatNumber(language, count)})`}
+                </option>
+              );
+            })}
           </select>
         </div>
       )}

@@ -1,30 +1,37 @@
-export type AuthorityLevel = 'NATIONAL' | 'REGIONAL' | 'LOCAL';
+import type { AuthorityLevel } from '../reference/types';
 
 export interface AuthoritySummary {
   id: string;
   officialName: string;
   officialNameLanguage: string;
   country: string;
-  city: string;
+  city: string | null;
   level: AuthorityLevel;
   legalAreas: string[];
+  email: string | null;
+  phone: string | null;
+  /** Matched parts of the hit as HTML (escaped text with <mark> around the matches), when the search gives them. */
+  highlights: { field: string; html: string }[];
 }
 
+/** A filter value and how many hits it would give; the count is null when the search does not count it. */
 export interface FacetValue {
   value: string;
-  label: string;
-  count: number;
+  count: number | null;
 }
 
 export interface DirectoryQuery {
   text: string;
+  /** The language the text is written in: the interface language. */
+  language: string;
   country: string;
   legalArea: string;
   level: string;
+  procedure: string;
 }
 
 export interface DirectoryResult {
-  total: number;
+  total: number | null;
   hits: AuthoritySummary[];
   facets: { country: FacetValue[]; legalArea: FacetValue[]; level: FacetValue[] };
 }

@@ -43,13 +43,13 @@ export async function startI18n(language: Language): Promise<i18n> {
   return i18next;
 }
 
-/** Switches the whole interface to another language and remembers the choice. */
-export async function changeLanguage(language: Language): Promise<void> {
+/** Switches the whole interface to another language and, unless told otherwise, remembers the choice. */
+export async function changeLanguage(language: Language, { remember = true } = {}): Promise<void> {
   if (!i18next.hasResourceBundle(language, 'translation')) {
     i18next.addResourceBundle(language, 'translation', await loadCatalogue(language));
   }
   await i18next.changeLanguage(language);
-  rememberLanguage(language);
+  if (remember) rememberLanguage(language);
   applyToDocument(language);
 }
 

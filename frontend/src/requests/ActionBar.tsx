@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { RequestAction } from './types';
+import type { ExchangeKind } from '../reference/types';
+import { actionLabel } from '../workflow/labels';
 
-/** Only the actions the reader may take on the request in its current state. */
-export function ActionBar({ actions, pending, onAction }: { actions: RequestAction[]; pending: boolean; onAction: (action: RequestAction) => void }) {
+/** A button for each action the reader may take now (as the API lists them), the chosen one pressed. */
+export function ActionBar<Action extends string>({ kind, actions, chosen, pending, onChoose }: { kind: ExchangeKind; actions: Action[]; chosen: Action | null; pending: boolean; onChoose: (action: Action) => void }) {
   const { t } = useTranslation();
   if (actions.length === 0) return <p>{t('request.noActions')}</p>;
   return (
@@ -12,10 +13,11 @@ export function ActionBar({ actions, pending, onAction }: { actions: RequestActi
           <button
             type="button"
             className={index === 0 ? 'ecl-button ecl-button--primary' : 'ecl-button ecl-button--secondary'}
+            aria-pressed={chosen === action}
             disabled={pending}
-            onClick={() => onAction(action)}
+            onClick={() => onChoose(action)}
           >
-            {t(`actions.${action}`)}
+            {actionLabel(t, kind, action)}
           </button>
         </li>
       ))}

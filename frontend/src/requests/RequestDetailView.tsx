@@ -2,31 +2,52 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { useResource } from '../data/useResource';
+import { useLanguage } from '../i18n/useLanguage';
+import { useRouter } from '../router/Router';
+import { pathOf } from '../router/routes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAnnounce } from '../ui/LiveRegion';
 import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
+import { useLiveReload } from '../work/useLiveReload';
+import { actionLabel } from '../workflow/labels';
 import { ActionBar } from './ActionBar';
+import { ActionPanel } from './actions/ActionPanel';
+import { Attachments } from './Attachments';
+import { PersonalDataSection } from './PersonalDataSection';
+import { QuestionsAndAnswers } from './QuestionsAndAnswers';
 import { RequestOverview } from './RequestOverview';
 import { Timeline } from './Timeline';
 import { TranslatedTextBlock } from './TranslatedTextBlock';
-import type { RequestAction, RequestDetail } from './types';
+import { REQUEST_ACTIONS, type RequestAction, type RequestCommand, type RequestDetail } from './types';
 
-function RequestPage({ initial }: { initial: RequestDetail }) {
+const KNOWN_ACTIONS: readonly string[] = REQUEST_ACTIONS;
+
+function isRequestAction(action: string): action is RequestAction {
+  return KNOWN_ACTIONS.includes(action);
+}
+
+function RequestPage({ initial, reload }: { initial: RequestDetail; reload: () => void }) {
   const { t } = useTranslation();
   const sources = useDataSources();
+  const language = useLanguage();
   const announce = useAnnounce();
+  const { navigate } = useRouter();
   const [request, setRequest] = useState(initial);
+  const [chosen, setChosen] = useState<RequestAction | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => setRequest(initial), [initial]);
 
-  async function perform(action: RequestAction) {
+  async function perform(command: RequestCommand) {
     setPending(true);
     setError(null);
     try {
-      setRequest(await sources.perform(request.id, request.version, action));
-      announce(t('actions.done', { action: t(`actions.${action}`) }));
+      const next = await sources.performOnRequest(request.id, request.version, command, language);
+      announce(t('actions.done', { action: actionLabel(t, 'REQUEST', command.action) }));
+      setChosen(null);
+      if (next) setRequest(next);
+      else navigate(pathOf({ name: 'work' }));
     } catch (failure) {
       setError(failure);
     } finally {
@@ -35,44 +56,53 @@ function RequestPage({ initial }: { initial: RequestDetail }) {
   }
 
   const title = t('request.title', { reference: request.reference });
+  const actions = request.allowedActions.filter(isRequestAction);
+  const personalData = request.personalData?.map((entry) => ({ ...entry, label: t(`personalData.${entry.field}`, { defaultValue: entry.field }) })) ?? null;
   return (
     <article>
       <PageHeading title={title}>{title}</PageHeading>
-      {error !== null && <ErrorNotice error={error} />}
       <h2 className="ecl-u-type-heading-2">{t('request.availableActions')}</h2>
-      <ActionBar actions={request.allowedActions} pending={pending} onAction={perform} />
+      <ActionBar kind="REQUEST" actions={actions} chosen={chosen} pending={pending} onChoose={(action) => setChosen(action === chosen ? null : action)} />
+      {error !== null && (
+        <ErrorNotice
+          error={error}
+          onReload={() => {
+            setError(null);
+            setChosen(null);
+            reload();
+          }}
+        />
+      )}
+      {chosen && <ActionPanel key={chosen} action={chosen} request={request} pending={pending} onCommand={perform} onCancel={() => setChosen(null)} />}
       <h2 className="ecl-u-type-heading-2">{t('request.overview')}</h2>
       <RequestOverview request={request} />
-      {!request.personalDataVisible && <p className="notice">{t('request.personalDataHidden')}</p>}
+      <h2 className="ecl-u-type-heading-2">{t('request.personalData')}</h2>
+      <PersonalDataSection status={request.personalDataStatus} entries={personalData} />
       <h2 className="ecl-u-type-heading-2">{t('request.questionsAndAnswers')}</h2>
-      <dl className="questions">
-        {request.questions.map((item) => (
-          <div key={item.id} className="questions__item">
-            <dt>{item.question}</dt>
-            <dd>{item.answer ?? t('request.noAnswerYet')}</dd>
-          </div>
-        ))}
-      </dl>
+      <QuestionsAndAnswers questions={request.questions} emptyText={t('request.noQuestions')} />
       <h2 className="ecl-u-type-heading-2">{t('request.messages')}</h2>
-      {request.messages.map((message) => (
-        <TranslatedTextBlock key={message.id} text={message} />
-      ))}
+      {request.messages.length === 0 ? <p className="empty">{t('request.noMessages')}</p> : request.messages.map((message) => <TranslatedTextBlock key={message.id} message={message} />)}
+      {request.attachments && (
+        <>
+          <h2 className="ecl-u-type-heading-2">{t('request.attachments')}</h2>
+          <Attachments files={request.attachments} />
+        </>
+      )}
       <h2 className="ecl-u-type-heading-2">{t('request.timeline')}</h2>
-      <Timeline events={request.timeline} />
+      <Timeline kind="REQUEST" events={request.timeline} />
     </article>
   );
 }
 
 export function RequestDetailView({ id }: { id: string }) {
-  const sources = useDataSources();
-  const request = useResource(() => sources.request(id), id);
   const { t } = useTranslation();
+  const sources = useDataSources();
+  const language = useLanguage();
+  const request = useResource(() => sources.request(id, language), `${id}/${language}`);
+  useLiveReload((event) => event.exchangeId === id, request.reload);
   return (
-    <ResourceView
-      resource={request}
-      fallbackTitle={t('request.title', { reference: id })}
-    >
-      {(data) => <RequestPage initial={data} />}
+    <ResourceView resource={request} fallbackTitle={t('request.loadingTitle')}>
+      {(data) => <RequestPage initial={data} reload={request.reload} />}
     </ResourceView>
   );
 }

@@ -1,33 +1,39 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../i18n/format';
+import { formatDateTime, languageName } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
-import type { TranslatedText } from './types';
+import type { ExchangeMessage } from './types';
 
 /**
- * Free text with its machine translation: the translation is labelled with its engine,
- * the original is one click away, and each carries its own `lang`.
+ * A message with its machine translation: the translation is labelled with its engine, the original is one
+ * click away, and each carries its own `lang`.
  */
-export function TranslatedTextBlock({ text }: { text: TranslatedText }) {
+export function TranslatedTextBlock({ message }: { message: ExchangeMessage }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [showOriginal, setShowOriginal] = useState(text.translation === null);
-  const { translation } = text;
+  const { translation } = message;
+  const [showOriginal, setShowOriginal] = useState(translation === null);
+  const author = [message.author, message.authority].filter(Boolean).join(', ');
 
   return (
-    <div className="translated-text">
+    <article className="translated-text">
+      <p className="translated-text__meta">
+        {author && <span lang={message.originalLanguage}>{author}</span>} · <time dateTime={message.at}>{formatDateTime(language, message.at)}</time>
+      </p>
       {showOriginal || !translation ? (
         <>
-          <p className="translated-text__label">{t('request.original', { language: languageName(language, text.originalLanguage) })}</p>
-          <p lang={text.originalLanguage}>{text.original}</p>
-          {!translation && text.originalLanguage !== language && <p className="ecl-help-block">{t('request.translationUnavailable')}</p>}
+          <p className="translated-text__label">{t('request.original', { language: languageName(language, message.originalLanguage) })}</p>
+          <p className="translated-text__body" lang={message.originalLanguage}>
+            {message.original}
+          </p>
+          {!translation && message.originalLanguage !== language && <p className="ecl-help-block">{t('request.translationUnavailable')}</p>}
         </>
       ) : (
         <>
-          <p className="translated-text__label">
-            {t('request.translation', { language: languageName(language, translation.language), engine: translation.engine })}
+          <p className="translated-text__label">{t('request.translation', { language: languageName(language, translation.language), engine: translation.engine })}</p>
+          <p className="translated-text__body" lang={translation.language}>
+            {translation.text}
           </p>
-          <p lang={translation.language}>{translation.text}</p>
         </>
       )}
       {translation && (
@@ -35,6 +41,6 @@ export function TranslatedTextBlock({ text }: { text: TranslatedText }) {
           {t('request.showOriginal')}
         </button>
       )}
-    </div>
+    </article>
   );
 }

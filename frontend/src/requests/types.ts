@@ -1,29 +1,8 @@
-/** What the request views render. */
-export const REQUEST_STATES = ['DRAFT', 'SENT', 'ACCEPTED', 'ANSWERED', 'REFERRED', 'CLOSED', 'WITHDRAWN'] as const;
-export type RequestState = (typeof REQUEST_STATES)[number];
+import type { AnswerEntry, CatalogueItem } from '../catalogue/types';
+import type { AuthorityName } from '../reference/types';
 
-export const REQUEST_ACTIONS = [
-  'send', 'accept', 'proposeDate', 'forward', 'answer', 'askFurtherInformation',
-  'referToCoordinator', 'returnToResponder', 'closeWithSurvey', 'close', 'withdraw', 'addMessage', 'modify',
-] as const;
-export type RequestAction = (typeof REQUEST_ACTIONS)[number];
-
-export type TimelineEventKind =
-  | 'CREATED' | 'SENT' | 'MODIFIED' | 'ACCEPTED' | 'DATE_PROPOSED' | 'FORWARDED' | 'ANSWERED'
-  | 'FURTHER_INFORMATION_REQUESTED' | 'REFERRED' | 'RETURNED' | 'MESSAGE_ADDED' | 'ATTACHMENT_ADDED'
-  | 'CLOSED' | 'WITHDRAWN' | 'PERSONAL_DATA_BLOCKED';
-
-export interface Party {
-  authority: string;
-  country: string;
-}
-
-export interface TimelineEvent {
-  id: string;
-  kind: TimelineEventKind;
-  at: string;
-  actor: { name: string; authority: string };
-}
+/** Whether the reader sees the exchange's personal data, and if not, why. */
+export type PersonalDataStatus = 'VISIBLE' | 'HIDDEN_UNTIL_ACCEPTED' | 'LIMITED_VIEW' | 'BLOCKED' | 'NOT_ENTITLED';
 
 /** Free text as written, and its machine translation into the reader's language when there is one. */
 export interface TranslatedText {
@@ -32,26 +11,92 @@ export interface TranslatedText {
   translation: { text: string; language: string; engine: string } | null;
 }
 
-export interface QuestionAndAnswer {
+export interface ExchangeMessage extends TranslatedText {
   id: string;
-  question: string;
+  author: string | null;
+  authority: string | null;
+  at: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  action: string;
+  toState: string;
+  at: string;
+  actor: { name: string | null; authority: string | null };
+  toAuthority: string | null;
+  proposedReplyDate: string | null;
+}
+
+/** A chosen question in the reader's language, with its parameters filled in, and its answer if given. */
+export interface QuestionAndAnswer {
+  item: CatalogueItem;
   answer: string | null;
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
 }
 
 export interface RequestDetail {
   id: string;
   reference: string;
   version: number;
-  state: RequestState;
+  state: string;
+  subject: string;
+  subjectLanguage: string;
   procedure: string;
   legalArea: string;
-  requester: Party;
-  responder: Party;
+  requester: AuthorityName;
+  responder: AuthorityName | null;
   requestedReplyDate: string | null;
+  proposedReplyDate: string | null;
   agreedReplyDate: string | null;
-  personalDataVisible: boolean;
+  deadline: string | null;
+  personalDataStatus: PersonalDataStatus;
+  personalData: { field: string; value: string }[] | null;
   questions: QuestionAndAnswer[];
-  messages: (TranslatedText & { id: string; author: string; at: string })[];
+  messages: ExchangeMessage[];
+  attachments: Attachment[] | null;
   timeline: TimelineEvent[];
-  allowedActions: RequestAction[];
+  /** Exactly the actions the reader may take now, as the API names them (e.g. `ACCEPT`). */
+  allowedActions: string[];
+  survey: { timeliness: number | null; efforts: number | null } | null;
+}
+
+/** An action on a request with what it needs; `action` is the API's name of it. */
+export type RequestCommand =
+  | { action: 'SEND'; requestedReplyDate: string }
+  | { action: 'MODIFY'; subject: string; requestedReplyDate: string }
+  | { action: 'ACCEPT'; proposedReplyDate: string | null }
+  | { action: 'FORWARD'; toAuthorityId: string; message: string }
+  | { action: 'ANSWER'; answers: AnswerEntry[]; message: string }
+  | { action: 'REQUEST_FURTHER_INFORMATION'; message: string }
+  | { action: 'REFER'; message: string }
+  | { action: 'RETURN_FROM_REFERRAL'; message: string }
+  | { action: 'CLOSE_REFERRAL'; message: string }
+  | { action: 'CLOSE'; timeliness: number | null; efforts: number | null }
+  | { action: 'WITHDRAW'; message: string }
+  | { action: 'ADD_MESSAGE'; text: string }
+  | { action: 'ADD_ATTACHMENT'; file: File };
+
+export type RequestAction = RequestCommand['action'];
+
+/** The actions this app offers on a request, in the order the API lists them. */
+export const REQUEST_ACTIONS: readonly RequestAction[] = [
+  'SEND', 'MODIFY', 'ACCEPT', 'FORWARD', 'ANSWER', 'REQUEST_FURTHER_INFORMATION', 'REFER', 'RETURN_FROM_REFERRAL',
+  'CLOSE_REFERRAL', 'CLOSE', 'WITHDRAW', 'ADD_MESSAGE', 'ADD_ATTACHMENT',
+];
+
+/** What a new request is made of, before it is saved as a draft (and sent, if asked). */
+export interface RequestDraft {
+  procedure: string;
+  subject: string;
+  respondingAuthorityId: string;
+  requestedReplyDate: string;
+  questions: { item: string; parameters: { name: string; value: string }[] }[];
+  personalData: { field: string; value: string }[];
 }

@@ -8,6 +8,8 @@ describe('routes', () => {
     ['/requests/new', { name: 'compose' }],
     ['/requests/req-1042', { name: 'request', id: 'req-1042' }],
     ['/alerts/', { name: 'alerts' }],
+    ['/alerts/new', { name: 'newBroadcast' }],
+    ['/alerts/RXhjaGFuZ2U6MQ==', { name: 'broadcast', id: 'RXhjaGFuZ2U6MQ==' }],
     ['/scoreboard', { name: 'scoreboard' }],
     ['/scoreboard/lu', { name: 'scoreboardCountry', country: 'LU' }],
     ['/usage-statistics', { name: 'statistics' }],
@@ -17,7 +19,7 @@ describe('routes', () => {
   });
 
   it('write back the address they were read from', () => {
-    for (const path of ['/', '/sign-in', '/requests/new', '/requests/a%2Fb', '/directory', '/admin', '/scoreboard/MT']) {
+    for (const path of ['/', '/sign-in', '/requests/new', '/requests/a%2Fb', '/alerts/new', '/alerts/RXhjaGFuZ2U6MQ%3D%3D', '/directory', '/admin', '/scoreboard/MT']) {
       expect(pathOf(parseRoute(path))).toBe(path);
     }
   });

@@ -5,6 +5,8 @@ export type Route =
   | { name: 'compose' }
   | { name: 'request'; id: string }
   | { name: 'alerts' }
+  | { name: 'newBroadcast' }
+  | { name: 'broadcast'; id: string }
   | { name: 'directory' }
   | { name: 'admin' }
   | { name: 'scoreboard' }
@@ -17,6 +19,7 @@ const STATIC_PATHS = {
   signIn: '/sign-in',
   compose: '/requests/new',
   alerts: '/alerts',
+  newBroadcast: '/alerts/new',
   directory: '/directory',
   admin: '/admin',
   scoreboard: '/scoreboard',
@@ -30,6 +33,8 @@ export function parseRoute(pathname: string): Route {
   }
   const request = /^\/requests\/([^/]+)$/.exec(path);
   if (request?.[1]) return { name: 'request', id: decodeURIComponent(request[1]) };
+  const broadcast = /^\/alerts\/([^/]+)$/.exec(path);
+  if (broadcast?.[1]) return { name: 'broadcast', id: decodeURIComponent(broadcast[1]) };
   const country = /^\/scoreboard\/([A-Za-z]{2})$/.exec(path);
   if (country?.[1]) return { name: 'scoreboardCountry', country: country[1].toUpperCase() };
   return { name: 'notFound' };
@@ -39,6 +44,8 @@ export function pathOf(route: Route): string {
   switch (route.name) {
     case 'request':
       return `/requests/${encodeURIComponent(route.id)}`;
+    case 'broadcast':
+      return `/alerts/${encodeURIComponent(route.id)}`;
     case 'scoreboardCountry':
       return `/scoreboard/${route.country}`;
     case 'notFound':

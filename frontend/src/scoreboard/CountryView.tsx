@@ -10,10 +10,18 @@ import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
 import { bandStyle } from './bands';
 import { CountryIndicators } from './CountryIndicators';
+import { CsvLink } from './CsvLink';
 import { PeriodPicker, usePeriod } from './PeriodPicker';
 import { PeriodSummary } from './PeriodSummary';
 import { RawValuesToggle, useRawValues } from './RawValuesToggle';
 import { TrendChart } from './TrendChart';
+import type { Period } from './types';
+import { trendYears } from './trendYears';
+
+function yearParams(period: Period) {
+  const { firstYear, lastYear } = trendYears(period);
+  return { firstYear: String(firstYear), lastYear: String(lastYear) };
+}
 
 export function CountryView({ country }: { country: string }) {
   const { t } = useTranslation();
@@ -22,9 +30,9 @@ export function CountryView({ country }: { country: string }) {
   const { location } = useRouter();
   const period = usePeriod();
   const [raw] = useRawValues();
-  const key = `${country}/${period.from}/${period.to}`;
-  const report = useResource(() => sources.scoreboard(period), key);
-  const trend = useResource(() => sources.countryTrend(country, period), key);
+  const key = `${country}/${period.from}/${period.to}/${raw}`;
+  const report = useResource(() => sources.scoreboard(period, raw), key);
+  const trend = useResource(() => sources.countryTrend(country, period, raw), key);
   const title = t('scoreboard.countryTitle', { country: countryName(language, country) });
 
   return (
@@ -52,7 +60,14 @@ export function CountryView({ country }: { country: string }) {
           );
         }}
       </ResourceView>
-      <ResourceView resource={trend}>{(data) => <TrendChart points={data.points} />}</ResourceView>
+      <ResourceView resource={trend}>
+        {(data) => (
+          <>
+            <TrendChart points={data.points} />
+            <CsvLink path="trend.csv" params={{ country, ...yearParams(period), ...(raw ? { rounding: 'NONE' } : {}) }} label={t('scoreboard.trend')} />
+          </>
+        )}
+      </ResourceView>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from '../router/Router';
 import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
 import { IndicatorChart } from './IndicatorChart';
+import { CsvLink } from './CsvLink';
 import { BandPatterns } from './map/BandPatterns';
 import { EeaMap } from './map/EeaMap';
 import { MapLegend } from './map/MapLegend';
@@ -20,7 +21,7 @@ export function ScoreboardView() {
   const { location } = useRouter();
   const period = usePeriod();
   const [raw] = useRawValues();
-  const report = useResource(() => sources.scoreboard(period), `${period.from}/${period.to}`);
+  const report = useResource(() => sources.scoreboard(period, raw), `${period.from}/${period.to}/${raw}`);
 
   return (
     <section>
@@ -32,6 +33,7 @@ export function ScoreboardView() {
         {(data) => (
           <>
             <PeriodSummary period={data.period} />
+            <CsvLink path="scoreboard.csv" params={{ from: data.period.from, to: data.period.to, ...(raw ? { rounding: 'NONE' } : {}) }} label={t('scoreboard.title')} />
             <h2 className="ecl-u-type-heading-2">{t('scoreboard.overall')}</h2>
             <div className="map-layout">
               <EeaMap rows={data.rows} search={location.search} />

@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDataSources } from '../data/sources';
-import { useRouter } from '../router/Router';
+import { DataError } from '../data/errors';
+import { useSession } from '../session/Session';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { PageHeading } from '../ui/PageHeading';
 
+/** Wrong credentials are a refusal of the sign-in, said plainly; other failures are explained as usual. */
+function signInError(failure: unknown): unknown {
+  return failure instanceof DataError && failure.kind === 'validationFailed' ? new DataError('signInFailed') : failure;
+}
+
 export function SignInView() {
   const { t } = useTranslation();
-  const sources = useDataSources();
-  const { navigate } = useRouter();
+  const session = useSession();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -19,11 +23,9 @@ export function SignInView() {
     setPending(true);
     setError(null);
     try {
-      await sources.signIn(String(form.get('username')), String(form.get('password')));
-      navigate('/');
+      await session.signIn(String(form.get('email')), String(form.get('password')));
     } catch (failure) {
-      setError(failure);
-    } finally {
+      setError(signInError(failure));
       setPending(false);
     }
   }
@@ -34,13 +36,11 @@ export function SignInView() {
       <p className="ecl-u-type-paragraph">{t('signIn.intro')}</p>
       {error !== null && <ErrorNotice error={error} />}
       <form onSubmit={submit} className="form">
-        <Field label={t('signIn.username')}>
-          {({ id }) => <input id={id} name="username" className="ecl-text-input" autoComplete="username" required />}
+        <Field label={t('signIn.email')}>
+          {({ id }) => <input id={id} name="email" type="email" className="ecl-text-input" autoComplete="username" required />}
         </Field>
         <Field label={t('signIn.password')}>
-          {({ id }) => (
-            <input id={id} name="password" type="password" className="ecl-text-input" autoComplete="current-password" required />
-          )}
+          {({ id }) => <input id={id} name="password" type="password" className="ecl-text-input" autoComplete="current-password" required />}
         </Field>
         <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
           {pending ? t('signIn.inProgress') : t('signIn.submit')}

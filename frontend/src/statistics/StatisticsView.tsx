@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { useResource } from '../data/useResource';
+import { useLanguage } from '../i18n/useLanguage';
+import { CsvLink } from '../scoreboard/CsvLink';
 import { PeriodPicker, usePeriod } from '../scoreboard/PeriodPicker';
 import { PeriodSummary } from '../scoreboard/PeriodSummary';
 import { PageHeading } from '../ui/PageHeading';
@@ -10,8 +12,9 @@ import { ExchangesPerYear, RequestsByCountry, RequestsPerQuarter } from './Usage
 export function StatisticsView() {
   const { t } = useTranslation();
   const sources = useDataSources();
+  const language = useLanguage();
   const period = usePeriod();
-  const usage = useResource(() => sources.usage(period), `${period.from}/${period.to}`);
+  const usage = useResource(() => sources.usage(period, language), `${period.from}/${period.to}/${language}`);
   return (
     <section>
       <PageHeading title={t('statistics.title')}>{t('statistics.title')}</PageHeading>
@@ -21,6 +24,11 @@ export function StatisticsView() {
         {(data) => (
           <>
             <PeriodSummary period={data.period} />
+            <CsvLink
+              path="usage.csv"
+              params={{ from: data.period.from, to: data.period.to, groupBy: 'YEAR,EXCHANGE_KIND,LEGAL_AREA,SENDING_COUNTRY,RECEIVING_COUNTRY' }}
+              label={t('statistics.title')}
+            />
             <ExchangesPerYear data={data.exchangesPerYear} />
             <RequestsPerQuarter data={data.requestsPerQuarter} />
             <RequestsByCountry data={data.bySendingCountry} side="bySendingCountry" />

@@ -3,20 +3,23 @@ import { countryName, formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { Link } from '../router/Link';
 import { pathOf } from '../router/routes';
+import { stateLabel } from '../workflow/labels';
 import { Deadline } from './Deadline';
 import type { WorkItem } from './types';
+
+const COLUMNS = ['subject', 'counterpart', 'procedure', 'state', 'deadline', 'updated'] as const;
 
 export function WorkTable({ items, caption }: { items: WorkItem[]; caption: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (items.length === 0) return <p className="empty">{t('work.empty')}</p>;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="ecl-table ecl-table--zebra">
         <caption className="visually-hidden">{caption}</caption>
         <thead className="ecl-table__head">
           <tr className="ecl-table__row">
-            {(['subject', 'counterpart', 'procedure', 'state', 'deadline', 'updated'] as const).map((column) => (
+            {COLUMNS.map((column) => (
               <th key={column} scope="col" className="ecl-table__header">
                 {t(`work.${column}`)}
               </th>
@@ -28,14 +31,21 @@ export function WorkTable({ items, caption }: { items: WorkItem[]; caption: stri
             <tr key={item.id} className="ecl-table__row">
               <td className="ecl-table__cell">
                 <Link className="ecl-link" href={pathOf({ name: 'request', id: item.id })}>
-                  {item.reference} · {item.subject}
-                </Link>
+                  {item.reference}
+                </Link>{' '}
+                · <span lang={item.subjectLanguage}>{item.subject}</span>
               </td>
               <td className="ecl-table__cell">
-                {item.counterpart.authority} ({countryName(language, item.counterpart.country)})
+                {item.counterpart ? (
+                  <>
+                    <span lang={item.counterpart.language}>{item.counterpart.name}</span> ({countryName(language, item.counterpart.country)})
+                  </>
+                ) : (
+                  '–'
+                )}
               </td>
               <td className="ecl-table__cell">{item.procedure}</td>
-              <td className="ecl-table__cell">{t(`states.${item.state}`)}</td>
+              <td className="ecl-table__cell">{stateLabel(t, item.kind, item.state)}</td>
               <td className="ecl-table__cell">
                 <Deadline date={item.deadline} />
               </td>

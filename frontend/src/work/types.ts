@@ -1,15 +1,28 @@
-import type { RequestState } from '../requests/types';
+import type { AuthorityName, ExchangeKind } from '../reference/types';
 
-export const WORK_LISTS = ['toAccept', 'toAnswer', 'overdue', 'nearDeadline', 'drafts'] as const;
+/** The tracking lists of the my-work page, each one of the API's boxes. */
+export const WORK_LISTS = ['toAccept', 'toAnswer', 'overdue', 'nearDeadline', 'toReview', 'referred', 'drafts', 'sent'] as const;
 export type WorkList = (typeof WORK_LISTS)[number];
 
 export interface WorkItem {
   id: string;
   reference: string;
+  kind: ExchangeKind;
   subject: string;
-  counterpart: { authority: string; country: string };
+  subjectLanguage: string;
+  /** The other authority: the responder for my requests, the requester for requests to me; none for a draft without one. */
+  counterpart: AuthorityName | null;
   procedure: string;
-  state: RequestState;
+  state: string;
   deadline: string | null;
   updatedAt: string;
+}
+
+/** A step taken on an exchange the reader may see, as it happens. */
+export interface ExchangeEvent {
+  exchangeId: string;
+  reference: string;
+  kind: ExchangeKind;
+  action: string;
+  toState: string;
 }

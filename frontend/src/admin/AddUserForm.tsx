@@ -1,0 +1,73 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDataSources } from '../data/sources';
+import { LANGUAGES, nativeName } from '../i18n/languages';
+import type { LegalArea } from '../reference/types';
+import type { Right } from '../session/types';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Field } from '../ui/Field';
+import { useAnnounce } from '../ui/LiveRegion';
+import { OneTimeSecret } from './OneTimeSecret';
+import { RightsEditor } from './RightsEditor';
+
+/** A local data administrator adds a user to its authority; the user sets a password with the token shown once. */
+export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const sources = useDataSources();
+  const announce = useAnnounce();
+  const [rights, setRights] = useState<Right[]>([{ legalArea: null, profile: 'REQUEST_HANDLER' }]);
+  const [error, setError] = useState<unknown>(null);
+  const [token, setToken] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    setError(null);
+    try {
+      const added = await sources.addUser({
+        fullName: String(form.get('fullName')).trim(),
+        email: String(form.get('email')).trim(),
+        language: String(form.get('language')),
+        rights,
+      });
+      setToken(added.setPasswordToken);
+      announce(t('admin.userAdded'));
+      element.reset();
+      onAdded();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="add-user">
+      <h3 id="add-user" className="ecl-u-type-heading-3">
+        {t('admin.addUser')}
+      </h3>
+      <Field label={t('admin.fullName')}>{({ id }) => <input id={id} name="fullName" className="ecl-text-input ecl-text-input--l" required />}</Field>
+      <Field label={t('admin.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input ecl-text-input--l" required />}</Field>
+      <Field label={t('admin.language')}>
+        {({ id }) => (
+          <div className="ecl-select__container ecl-select__container--m">
+            <select id={id} name="language" className="ecl-select">
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {nativeName(code)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <RightsEditor rights={rights} legalAreas={legalAreas} onChange={setRights} />
+      {error !== null && <ErrorNotice error={error} />}
+      {token && <OneTimeSecret label={t('admin.setPasswordToken')} value={token} />}
+      <div className="form__actions">
+        <button type="submit" className="ecl-button ecl-button--primary">
+          {t('admin.addUser')}
+        </button>
+      </div>
+    </form>
+  );
+}

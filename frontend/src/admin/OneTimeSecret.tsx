@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+
+/** A secret the server shows only once (an invitation or a set-password token), to hand on to its owner. */
+export function OneTimeSecret({ label, value }: { label: string; value: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ecl-notification ecl-notification--success notice" role="status">
+      <p className="ecl-notification__title">{label}</p>
+      <p>
+        <code className="secret">{value}</code>
+      </p>
+      <p className="ecl-help-block">{t('admin.shownOnce')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDataSources } from '../data/sources';
+import { LANGUAGES, nativeName } from '../i18n/languages';
+import { AUTHORITY_LEVELS, type AuthorityLevel } from '../reference/types';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { Field } from '../ui/Field';
+import { useAnnounce } from '../ui/LiveRegion';
+import { OneTimeSecret } from './OneTimeSecret';
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+/** A coordinator registers an authority of its country (pending its validation), inviting its first administrator if asked. */
+export function RegisterAuthorityForm({ country, onRegistered }: { country: string; onRegistered: () => void }) {
+  const { t } = useTranslation();
+  const sources = useDataSources();
+  const announce = useAnnounce();
+  const [error, setError] = useState<unknown>(null);
+  const [invitation, setInvitation] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const element = event.currentTarget;
+    const form = new FormData(element);
+    setError(null);
+    try {
+      const result = await sources.registerAuthority({
+        country,
+        level: text(form, 'level') as AuthorityLevel,
+        officialName: text(form, 'officialName'),
+        officialLanguage: text(form, 'officialLanguage'),
+        city: text(form, 'city'),
+        email: text(form, 'email'),
+        administratorEmail: text(form, 'administratorEmail'),
+      });
+      setInvitation(result.invitationToken);
+      announce(t('admin.registered'));
+      element.reset();
+      onRegistered();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} aria-labelledby="register-authority">
+      <h3 id="register-authority" className="ecl-u-type-heading-3">
+        {t('admin.registerAuthority')}
+      </h3>
+      <Field label={t('directory.officialName')}>{({ id }) => <input id={id} name="officialName" className="ecl-text-input ecl-text-input--l" required />}</Field>
+      <Field label={t('admin.officialLanguage')}>
+        {({ id }) => (
+          <div className="ecl-select__container ecl-select__container--m">
+            <select id={id} name="officialLanguage" className="ecl-select" required>
+              {LANGUAGES.map((code) => (
+                <option key={code} value={code} lang={code}>
+                  {nativeName(code)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field label={t('directory.level')}>
+        {({ id }) => (
+          <div className="ecl-select__container ecl-select__container--m">
+            <select id={id} name="level" className="ecl-select">
+              {AUTHORITY_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {t(`directory.levels.${level}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </Field>
+      <Field label={t('admin.city')}>{({ id }) => <input id={id} name="city" className="ecl-text-input" />}</Field>
+      <Field label={t('admin.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input" />}</Field>
+      <Field label={t('admin.administratorEmail')} hint={t('admin.administratorEmailHint')}>
+        {({ id, describedBy }) => <input id={id} name="administratorEmail" type="email" className="ecl-text-input" aria-describedby={describedBy} />}
+      </Field>
+      {error !== null && <ErrorNotice error={error} />}
+      {invitation && <OneTimeSecret label={t('admin.invitationToken')} value={invitation} />}
+      <div className="form__actions">
+        <button type="submit" className="ecl-button ecl-button--primary">
+          {t('admin.register')}
+        </button>
+      </div>
+    </form>
+  );
+}
