@@ -1,7 +1,11 @@
-"""Authority search benchmark: index N generated authorities with the embedded engine and time a mixed query set,
-then the same queries through GraphQL over HTTP on a real uvicorn serving a database of those authorities.
+"""Authority search benchmark: the embedded engine, then searchAuthorities through GraphQL over HTTP.
+
+Indexes N generated authorities with the embedded engine and times a mixed query set, then the same queries
+through GraphQL over HTTP on a real uvicorn serving a database of those authorities.
 
     .venv/bin/python bench/search_bench.py [--count 13000] [--rounds 5] [--dir DIR] [--no-http]
+
+`--count` and `--rounds` default to IMI_BENCH_SEARCH_COUNT and IMI_BENCH_SEARCH_ROUNDS when set.
 
 The authorities are generated deterministically from the relevance fixture (tests/search/data): each is a
 fixture authority moved to another place of its country (regional and local variants carry the place in their
@@ -370,8 +374,8 @@ def _table(title: str, rows: list[tuple[str, str]]) -> None:
 
 def run() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=13_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--count", type=int, default=int(os.environ.get("IMI_BENCH_SEARCH_COUNT", "13000")))
+    parser.add_argument("--rounds", type=int, default=int(os.environ.get("IMI_BENCH_SEARCH_ROUNDS", "5")))
     parser.add_argument("--dir", type=Path, default=None, help="index directory (default: a temporary one)")
     parser.add_argument("--no-http", dest="http", action="store_false", help="only the engine, not GraphQL")
     arguments = parser.parse_args()
