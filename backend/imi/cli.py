@@ -27,6 +27,11 @@ app.add_typer(coordinators_app, name="coordinators")
 app.add_typer(catalogue_app, name="catalogue")
 exchanges_app = typer.Typer(help="Exchanges: import historical information requests.", no_args_is_help=True)
 app.add_typer(exchanges_app, name="exchanges")
+deadlines_app = typer.Typer(help="Deadlines of exchanges: reminders, escalations and legal effects.",
+                            no_args_is_help=True)
+app.add_typer(deadlines_app, name="deadlines")
+procedures_app = typer.Typer(help="Procedures as data: check the definitions.", no_args_is_help=True)
+app.add_typer(procedures_app, name="procedures")
 authorities_app = typer.Typer(help="The directory of authorities: import from JSON Lines.", no_args_is_help=True)
 app.add_typer(authorities_app, name="authorities")
 search_app = typer.Typer(help="The authority search index.", no_args_is_help=True)
@@ -370,6 +375,50 @@ def search_reindex() -> None:
         typer.echo(f"search index rebuilt with {indexed} authorities ({where})")
 
     _run(work)
+
+
+@deadlines_app.command("run")
+def deadlines_run(
+    at: Annotated[str | None, typer.Option(help="Apply what is due at this instant (ISO 8601; default: now).")] = None,
+) -> None:
+    """Apply every passed deadline once: reminders and escalations on the timeline, legal effects as steps."""
+    from datetime import UTC, datetime
+
+    from imi.clock import SystemClock
+    from imi.procedures.deadline_job import run
+
+    try:
+        now = datetime.fromisoformat(at).astimezone(UTC) if at else SystemClock().now()
+    except ValueError:
+        _fail(f"not an ISO 8601 instant: {at}")
+        return
+
+    async def work(settings: Settings) -> None:
+        applied = await run(now)
+        for step in applied:
+            typer.echo(f"exchange {step.exchange_id}: {step.deadline} {step.effect.value} -> {step.action}")
+        typer.echo(f"{len(applied)} deadlines applied at {now.isoformat()}")
+
+    _run(work)
+
+
+@procedures_app.command("check")
+def procedures_check() -> None:
+    """Load and validate every procedure, workflow, form and repository definition (with extra data folders)."""
+    from imi.procedures.definitions import definitions
+    from imi.repositories.definition import repositories
+    from imi.workflows import WorkflowError
+
+    try:
+        found = definitions()
+        registers = repositories()
+    except (WorkflowError, ValueError) as error:
+        _fail(str(error))
+        return
+    for code, definition in found.items():
+        typer.echo(f"{code}: {definition.procedure.kind.value} {definition.procedure.legal_area} "
+                   f"({definition.workflow.name})")
+    typer.echo(f"{len(found)} procedures, {len(registers)} repositories: valid")
 
 
 @app.command("export-schema")

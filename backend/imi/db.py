@@ -14,6 +14,8 @@ MODEL_MODULES: tuple[str, ...] = (
     "imi.exchanges.models",
     "imi.broadcasts.models",
     "imi.translation.models",
+    "imi.procedures.models",
+    "imi.repositories.models",
 )
 APP = "imi"
 

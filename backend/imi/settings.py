@@ -50,6 +50,8 @@ class Settings:
     """The embedded search index (when no Meilisearch URL is set); None: `<var_dir>/search`."""
     translators: tuple[str, ...] = field(default_factory=tuple)
     max_page_size: int = 100
+    deadline_interval_seconds: float = 300.0
+    """How often a server process applies passed deadlines (0: never; `imi deadlines run` does it on demand)."""
     ws_init_timeout_seconds: float = 5.0
     allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000", "http://localhost:8000")
 
@@ -88,6 +90,7 @@ class Settings:
             search_dir=Path(os.environ.get("IMI_SEARCH_DIR") or var_dir / "search"),
             translators=_list("IMI_TRANSLATORS"),
             max_page_size=_int("IMI_MAX_PAGE_SIZE", 100),
+            deadline_interval_seconds=float(os.environ.get("IMI_DEADLINE_INTERVAL", "300")),
             ws_init_timeout_seconds=float(os.environ.get("IMI_WS_INIT_TIMEOUT", "5")),
             allowed_origins=_list("IMI_ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"),
         )

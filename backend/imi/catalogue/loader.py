@@ -5,7 +5,7 @@ folder with any, raising `CatalogueError` that names the file and the identifier
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -192,13 +192,14 @@ class _Reader:
         return Labels(kinds)
 
 
-def read_catalogues(data_dir: Path = DATA_DIR) -> tuple[CatalogueSet, list[Failure]]:
-    """Every file of the folder, leniently: the content that could be read and every problem found."""
+def read_catalogues(data_dir: Path = DATA_DIR, extra: Sequence[Path] = ()) -> tuple[CatalogueSet, list[Failure]]:
+    """Every file of the folder (and of `extra` folders, whose labels add to the first's), leniently: the
+    content that could be read and every problem found."""
     failures: list[Failure] = []
     seen_ids: dict[str, str] = {}
     catalogues: dict[str, Catalogue] = {}
-    labels = Labels()
-    for path in sorted(data_dir.glob("*.yaml")):
+    kinds: dict[str, dict[str, Translations]] = {}
+    for path in [p for folder in (data_dir, *extra) for p in sorted(folder.glob("*.yaml"))]:
         reader = _Reader(path.name, seen_ids, failures)
         try:
             raw = read_yaml(path)
@@ -206,15 +207,20 @@ def read_catalogues(data_dir: Path = DATA_DIR) -> tuple[CatalogueSet, list[Failu
             reader.fail("", str(error))
             continue
         if path.name == LABELS_SOURCE:
-            labels = reader.labels(raw)
+            for kind, codes in reader.labels(raw).kinds.items():
+                for code in set(codes) & set(kinds.get(kind, {})):
+                    reader.fail(label_identifier(kind, code), "label defined in two folders")
+                kinds.setdefault(kind, {}).update(codes)
+        elif path.stem in catalogues:
+            reader.fail("", f"{path.stem} has a catalogue in two folders")
         else:
             catalogues[path.stem] = reader.catalogue(raw, path.stem)
-    return CatalogueSet(catalogues, labels), failures
+    return CatalogueSet(catalogues, Labels(kinds)), failures
 
 
-def load_catalogues(data_dir: Path = DATA_DIR) -> CatalogueSet:
-    """Every file of the folder; `CatalogueError` naming file and identifier if any is malformed."""
-    catalogue_set, failures = read_catalogues(data_dir)
+def load_catalogues(data_dir: Path = DATA_DIR, extra: Sequence[Path] = ()) -> CatalogueSet:
+    """Every file of the folder(s); `CatalogueError` naming file and identifier if any is malformed."""
+    catalogue_set, failures = read_catalogues(data_dir, extra)
     if failures:
         raise CatalogueError(failures)
     return catalogue_set

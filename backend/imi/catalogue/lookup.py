@@ -3,9 +3,10 @@
 from collections.abc import Mapping
 from functools import cache
 
-from imi.catalogue.loader import load_catalogues
+from imi.catalogue.loader import DATA_DIR, load_catalogues
 from imi.catalogue.model import Catalogue, CatalogueSet, Item, Option, Section, Translations
 from imi.catalogue.parameters import render, validate_parameters
+from imi.procedures import sources
 from imi.reference import LANGUAGE_CODES
 
 Node = Section | Item | Option
@@ -13,8 +14,9 @@ Node = Section | Item | Option
 
 @cache
 def catalogue_set() -> CatalogueSet:
-    """The catalogue read from the package's data files (once; `reload()` reads them again)."""
-    return load_catalogues()
+    """The catalogue read from the package's data files, and those of any extra procedure data folder (once;
+    `reload()` reads them again)."""
+    return load_catalogues(DATA_DIR, sources.folders("catalogue", DATA_DIR)[1:])
 
 
 @cache
@@ -33,6 +35,9 @@ def reload() -> None:
     """Forget what was read, so that the next lookup reads the data files again."""
     catalogue_set.cache_clear()
     _index.cache_clear()
+
+
+sources.on_reload(reload)
 
 
 def catalogue(procedure_code: str) -> Catalogue:

@@ -8,6 +8,7 @@ from tortoise.expressions import Q, Subquery
 from imi.broadcasts.models import Participant, Role
 from imi.exchanges.rules import State
 from imi.pagination import Ordering
+from imi.procedures import boxes as cases
 
 NEAR_DEADLINE_DAYS = 3
 
@@ -24,6 +25,10 @@ class Box(StrEnum):
     INCOMING = "INCOMING"  # broadcasts received for my country, not yet acknowledged
     TO_ACKNOWLEDGE = "TO_ACKNOWLEDGE"  # broadcasts allocated to me, not yet acknowledged
     TO_VALIDATE = "TO_VALIDATE"  # alerts of my country's authorities awaiting my validation
+    TO_ACT = "TO_ACT"  # exchanges of data-only procedures (cases) awaiting my step
+    TO_ACT_OVERDUE = "TO_ACT_OVERDUE"  # of those, a deadline of their current state has passed
+    TO_ACT_NEAR_DEADLINE = "TO_ACT_NEAR_DEADLINE"  # of those, the next deadline passes within 3 days
+    ESCALATED = "ESCALATED"  # exchanges whose deadline passed, escalated to me as the late party's coordinator
     ALL = "ALL"
 
 
@@ -63,6 +68,14 @@ def box_filter(box: Box, authority_id: int, today: date) -> tuple[Q, Ordering]:
         return _taking_part(authority_id, [Role.RECIPIENT_COORDINATOR], unacknowledged=True), RECENT
     if box is Box.TO_ACKNOWLEDGE:
         return _taking_part(authority_id, [Role.HANDLER], unacknowledged=True), RECENT
+    if box is Box.TO_ACT:
+        return cases.awaiting(authority_id), RECENT
+    if box is Box.TO_ACT_OVERDUE:
+        return cases.overdue(authority_id), RECENT
+    if box is Box.TO_ACT_NEAR_DEADLINE:
+        return cases.near_deadline(authority_id, today, NEAR_DEADLINE_DAYS), RECENT
+    if box is Box.ESCALATED:
+        return cases.escalated(authority_id), RECENT
     if box is Box.TO_VALIDATE:
         return _taking_part(authority_id, [Role.SENDER_COORDINATOR]) & Q(state="AWAITING_VALIDATION"), RECENT
     return (
@@ -70,4 +83,5 @@ def box_filter(box: Box, authority_id: int, today: date) -> tuple[Q, Ordering]:
         | mine_to_handle
         | Q(referral_coordinator_id=authority_id)
         | _taking_part(authority_id, list(Role))
+        | cases.taking_part(authority_id)
     ), RECENT

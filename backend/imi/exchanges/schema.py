@@ -18,6 +18,8 @@ from imi.exchanges import models, rules
 from imi.exchanges.visibility import BROADCAST_KINDS, Visible, get_visible
 from imi.graphql.context import Info
 from imi.graphql.ids import encode
+from imi.procedures import schema as procedure_schema
+from imi.procedures.schema import AvailableAction, CaseParticipant, StateDeadline
 from imi.reference import procedure
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
 
@@ -137,6 +139,10 @@ class TimelineEvent:
     async def actor_name(self, info: Info) -> str | None:
         return await _user_name(info, self.actor_user_pk)
 
+    @strawberry.field(description="The action in your language, or in `language`.")
+    def action_label(self, info: Info, language: str | None = None) -> str:
+        return procedure_schema.label("workflow_actions", self.action, reader_language(info, language))
+
     @strawberry.field(description="The authority the exchange was sent, forwarded or referred to.")
     async def to_authority(self, info: Info) -> AuthorityNode | None:
         target = self.data.get("to")
@@ -229,6 +235,26 @@ class ExchangeNode(relay.Node):
     @strawberry.field
     def procedure(self) -> Procedure:
         return Procedure.of(self.row.procedure)
+
+    @strawberry.field(description="The state in your language, or in `language`.")
+    def state_label(self, info: Info, language: str | None = None) -> str:
+        return procedure_schema.label("workflow_states", self.state, reader_language(info, language))
+
+    @strawberry.field(description="The actions you may take now, labelled, each with the form it needs "
+                                  "(take one with performAction).")
+    def actions(self, info: Info, language: str | None = None) -> list[AvailableAction]:
+        return procedure_schema.available_actions(self.row, self.seen.allowed_transitions,
+                                                  reader_language(info, language))
+
+    @strawberry.field(description="The deadlines of the current state, from the procedure's definition: due "
+                                  "dates, effects, and whether each passed and was applied.")
+    async def state_deadlines(self, info: Info, language: str | None = None) -> list[StateDeadline]:
+        return await procedure_schema.state_deadlines(info, self.row, reader_language(info, language))
+
+    @strawberry.field(description="The authorities playing a party of many (e.g. the supervisory authorities "
+                                  "concerned), with their answers.")
+    def case_participants(self, info: Info, language: str | None = None) -> list[CaseParticipant]:
+        return procedure_schema.case_participants(self.seen.case_parties, reader_language(info, language))
 
     @strawberry.field
     def legal_area(self) -> LegalArea:

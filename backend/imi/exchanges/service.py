@@ -21,6 +21,7 @@ from imi.exchanges.content import check_answers, check_questions
 from imi.exchanges.models import Attachment, Exchange, ExchangeEvent, Message
 from imi.exchanges.rules import Action, State
 from imi.exchanges.visibility import Visible, get_visible
+from imi.procedures import hooks
 from imi.reference import ExchangeKind, procedure
 from imi.reference.procedures import Procedure
 from imi.workflows import engine, workflow
@@ -119,8 +120,10 @@ async def create_request(principal: Principal, draft: RequestDraft, now: datetim
 
 
 async def create_exchange(principal: Principal, proc: Procedure, now: datetime, *, sender: Authority,
-                          subject: str, **fields: Any) -> Exchange:
-    """A new exchange of `sender` in its workflow's initial state, with its reference and CREATE event."""
+                          subject: str, within: Callable[[Exchange], Awaitable[None]] | None = None,
+                          **fields: Any) -> Exchange:
+    """A new exchange of `sender` in its workflow's initial state, with its reference and CREATE event (and
+    `within`, more work in the same transaction)."""
     initial = workflow(proc.workflow).initial
     async with _committing():
         exchange = await Exchange.create(
@@ -131,7 +134,10 @@ async def create_exchange(principal: Principal, proc: Procedure, now: datetime, 
         )
         exchange.reference = f"{REFERENCE_PREFIX[proc.kind]}-{now.year}-{exchange.id:07d}"
         await exchange.save(update_fields=["reference"])
+        if within is not None:
+            await within(exchange)
         await record(exchange, "CREATE", None, initial, principal, now, {})
+        await hooks.created(exchange, now)
     return exchange
 
 
@@ -185,6 +191,7 @@ async def act(
         if within is not None:
             await within(exchange)
         await record(exchange, action, exchange.state, to_state, principal, now, event_data)
+        await hooks.changed(exchange.id, exchange.state, now)
     return await Exchange.get(id=exchange.id)
 
 

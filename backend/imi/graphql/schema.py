@@ -11,7 +11,9 @@ from imi.catalogue.schema import CatalogueQueries
 from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
+from imi.procedures.api import ProcedureMutations, ProcedureQueries
 from imi.reference.schema import ReferenceQueries
+from imi.repositories.schema import RepositoryQueries
 from imi.search.schema import SearchQueries
 from imi.statistics.schema import StatisticsQueries
 
@@ -27,8 +29,9 @@ Query = merge_types(
      StatisticsQueries, SearchQueries),
 )
 Mutation = merge_types(
-    "Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations, BroadcastMutations)
+    "Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations, BroadcastMutations, ProcedureMutations)
 )
+Query = merge_types("Query", (Query, ProcedureQueries, RepositoryQueries))
 
 
 Subscription = merge_types("Subscription", (EventSubscriptions,))

@@ -4,6 +4,7 @@ import functools
 from imi.accounts.profiles import Profile
 from imi.authorities.models import AuthorityStatus, CoordinatorRole, Level
 from imi.broadcasts.models import Role
+from imi.repositories.models import EntryStatus
 from imi.translation.models import TranslationStatus
 from json import dumps, loads
 from tortoise.fields.base import OnDelete
@@ -189,6 +190,22 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='CaseParty',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('exchange', fields.ForeignKeyField('imi.Exchange', source_field='exchange_id', db_constraint=True, to_field='id', related_name='case_parties', on_delete=OnDelete.CASCADE)),
+                ('authority', fields.ForeignKeyField('imi.Authority', source_field='authority_id', db_constraint=True, to_field='id', related_name='case_parts', on_delete=OnDelete.RESTRICT)),
+                ('party', fields.CharField(max_length=40)),
+                ('country', fields.CharField(max_length=2)),
+                ('added_by', fields.ForeignKeyField('imi.Authority', source_field='added_by_id', null=True, db_constraint=True, to_field='id', related_name='case_parts_added', on_delete=OnDelete.SET_NULL)),
+                ('added_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('answers', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('answered_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'case_party', 'app': 'imi', 'unique_together': (('exchange', 'authority', 'party'),), 'indexes': [Index(fields=['authority_id', 'party', 'exchange_id'])], 'pk_attr': 'id', 'table_description': 'One authority playing a party whose workflow names it among participants, with its own form answers.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='ExchangeEvent',
             fields=[
                 ('id', fields.BigIntField(generated=True, primary_key=True, unique=True, db_index=True)),
@@ -251,6 +268,40 @@ class Migration(migrations.Migration):
             bases=['Model'],
         ),
         ops.CreateModel(
+            name='RepositoryEntry',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('repository', fields.CharField(max_length=60)),
+                ('country', fields.CharField(max_length=2)),
+                ('key', fields.CharField(max_length=300)),
+                ('values', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('status', fields.CharEnumField(default=EntryStatus.CURRENT, description='CURRENT: CURRENT\nWITHDRAWN: WITHDRAWN', enum_type=EntryStatus, max_length=12)),
+                ('version', fields.IntField(default=1)),
+                ('search_text', fields.TextField(default='', unique=False)),
+                ('authority', fields.ForeignKeyField('imi.Authority', source_field='authority_id', db_constraint=True, to_field='id', related_name='repository_entries', on_delete=OnDelete.RESTRICT)),
+                ('exchange', fields.ForeignKeyField('imi.Exchange', source_field='exchange_id', null=True, db_constraint=True, to_field='id', related_name='repository_entries', on_delete=OnDelete.SET_NULL)),
+                ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('updated_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'repository_entry', 'app': 'imi', 'unique_together': (('repository', 'country', 'key'),), 'indexes': [Index(fields=['repository', 'updated_at'])], 'pk_attr': 'id', 'table_description': 'One register entry of one country: the current content of the notifications that feed it.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='RepositoryEntryVersion',
+            fields=[
+                ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
+                ('entry', fields.ForeignKeyField('imi.RepositoryEntry', source_field='entry_id', db_constraint=True, to_field='id', related_name='versions', on_delete=OnDelete.CASCADE)),
+                ('version', fields.IntField()),
+                ('values', fields.JSONField(default=dict, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('status', fields.CharEnumField(description='CURRENT: CURRENT\nWITHDRAWN: WITHDRAWN', enum_type=EntryStatus, max_length=12)),
+                ('exchange', fields.ForeignKeyField('imi.Exchange', source_field='exchange_id', null=True, db_constraint=True, to_field='id', related_name='repository_versions', on_delete=OnDelete.SET_NULL)),
+                ('authority', fields.ForeignKeyField('imi.Authority', source_field='authority_id', db_constraint=True, to_field='id', related_name='repository_versions', on_delete=OnDelete.RESTRICT)),
+                ('at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+            ],
+            options={'table': 'repository_entry_version', 'app': 'imi', 'unique_together': (('entry', 'version'),), 'pk_attr': 'id', 'table_description': 'One version of an entry: what it said, since when, and the notification that said it.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
             name='Session',
             fields=[
                 ('id', fields.IntField(generated=True, primary_key=True, unique=True, db_index=True)),
@@ -261,6 +312,21 @@ class Migration(migrations.Migration):
                 ('expires_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'session', 'app': 'imi', 'pk_attr': 'id', 'table_description': 'A signed-in browser session. Only the hash of its secret is stored.'},
+            bases=['Model'],
+        ),
+        ops.CreateModel(
+            name='StateClock',
+            fields=[
+                ('exchange', fields.OneToOneField('imi.Exchange', source_field='exchange_id', primary_key=True, db_index=True, db_constraint=True, to_field='id', related_name='clock', on_delete=OnDelete.CASCADE)),
+                ('state', fields.CharField(max_length=40)),
+                ('entered_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
+                ('due_at', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('done', fields.JSONField(default=list, encoder=functools.partial(dumps, separators=(',', ':')), decoder=loads)),
+                ('overdue_since', fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
+                ('escalated_to', fields.ForeignKeyField('imi.Authority', source_field='escalated_to_id', null=True, db_constraint=True, to_field='id', related_name='escalations', on_delete=OnDelete.SET_NULL)),
+                ('revision', fields.IntField(default=0)),
+            ],
+            options={'table': 'state_clock', 'app': 'imi', 'indexes': [Index(fields=['due_at']), Index(fields=['escalated_to_id'])], 'pk_attr': 'exchange_id', 'table_description': "The deadlines of an exchange's current state: when it was entered, which deadlines were applied, when the"},
             bases=['Model'],
         ),
         ops.CreateModel(

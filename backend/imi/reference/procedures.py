@@ -4,6 +4,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
+from pathlib import Path
+
+from imi.procedures import sources
 from imi.reference.legal_areas import legal_area
 from imi.reference.loader import DATA_DIR, DataFileError, read_yaml
 
@@ -53,8 +56,8 @@ def _broadcasting(raw: dict | None) -> Broadcasting | None:
                         limited_view=tuple(raw.get("limited_view", ())))
 
 
-def _parse(path_name: str, row: dict) -> Procedure:
-    path = DATA_DIR / "procedures" / path_name
+def _parse(path: Path, row: dict) -> Procedure:
+    path_name = path.name
     try:
         legal_area(row["legal_area"])
         retention = Retention(**row["retention"])
@@ -80,15 +83,26 @@ def _parse(path_name: str, row: dict) -> Procedure:
     return proc
 
 
+def procedure_files() -> list[Path]:
+    """The procedure files of the package and of any extra data folder (`imi.procedures.sources`)."""
+    return sources.files("procedures", DATA_DIR / "procedures")
+
+
 @cache
 def procedures() -> tuple[Procedure, ...]:
-    files = sorted((DATA_DIR / "procedures").glob("*.yaml"))
-    return tuple(_parse(path.name, read_yaml(path)) for path in files)
+    found = tuple(_parse(path, read_yaml(path)) for path in procedure_files())
+    if len({p.code for p in found}) != len(found):
+        raise DataFileError(DATA_DIR / "procedures", "a procedure code is defined twice")
+    return found
 
 
 @cache
 def _by_code() -> dict[str, Procedure]:
     return {p.code: p for p in procedures()}
+
+
+sources.on_reload(procedures.cache_clear)
+sources.on_reload(_by_code.cache_clear)
 
 
 def procedure(code: str) -> Procedure:
