@@ -56,3 +56,11 @@ class Socket:
 
     async def close(self) -> None:
         await self.connection.close()
+
+    def abort(self) -> None:
+        """Drop the connection without a closing handshake, as a killed process or a broken network would."""
+        self.connection.transport.abort()
+
+    async def events(self, count: int, field: str = "exchangeEvents", seconds: float = 10) -> list[dict[str, Any]]:
+        """The next `count` events of a subscription, each within `seconds`."""
+        return [(await self.next_data(seconds))[field] for _ in range(count)]

@@ -1,6 +1,7 @@
 """Subscriptions over graphql-transport-ws against a real server: per-event authorisation, resuming from a
 cursor without loss or duplicates, and the protocol's refusals with their close codes."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,7 @@ import httpx
 import pytest
 
 from imi.accounts import service as accounts
+from imi.exchanges.models import ExchangeEvent
 from tests import operations as ops
 from tests import world
 from tests.graphql_ws import Socket
@@ -43,10 +45,12 @@ async def stage(clean_db: str, tmp_path: Path) -> AsyncIterator[dict]:
 
 async def _send_request(stage: dict) -> dict:
     anna = stage["clients"]["anna"]
+    question = {"item": "pq.establishment.legally_established",
+                "parameters": [{"name": "profession", "value": "Zahnarzt"}]}
     draft = (await anna.gql(ops.CREATE, {"input": {
         "procedure": world.PROCEDURE, "subject": "Approbation", "respondingAuthorityId":
         stage["people"]["jan"].authority_gid, "requestedReplyDate": (datetime.now(UTC).date() + timedelta(days=9))
-        .isoformat(), "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}]}}))["createRequest"]["exchange"]
+        .isoformat(), "questions": [question]}}))["createRequest"]["exchange"]
     return (await anna.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}}))["sendRequest"]["exchange"]
 
 
@@ -104,12 +108,58 @@ async def test_protocol_refusals_and_their_close_codes(stage: dict) -> None:
     await twice.subscribe("same", EVENTS, {"input": {}})
     assert await twice.close_code() == 4409
 
-    malformed = await Socket.open(stage["base"])
-    await malformed.init({"token": stage["tokens"]["jan"]})
-    await malformed.subscribe("1", EVENTS, {"input": {"after": "yesterday"}})
-    message = await malformed.receive()
-    assert message["type"] == "error" or "errors" in message.get("payload", {}), message
-    await malformed.close()
+    full = await Socket.open(stage["base"])
+    await full.init({"token": stage["tokens"]["jan"]})
+    for n in range(20):
+        await full.subscribe(f"s{n}", EVENTS, {"input": {}})
+    await full.subscribe("s20", EVENTS, {"input": {}})
+    refused = await full.receive()
+    assert refused["type"] == "error" and refused["id"] == "s20", refused
+    assert "limit" in refused["payload"][0]["message"]
+    await full.send({"id": "s0", "type": "complete"})
+    await full.subscribe("s21", EVENTS, {"input": {}})
+    await full.send({"type": "ping"})
+    assert await full.receive() == {"type": "pong"}, "the connection lives on, and a freed slot is usable"
+    await _send_request(stage)
+    assert (await full.next_data())["exchangeEvents"]["action"] == "SEND"
+    await full.close()
+
+
+async def _refusal(stage: dict, after: str) -> dict:
+    socket = await Socket.open(stage["base"])
+    await socket.init({"token": stage["tokens"]["jan"]})
+    await socket.subscribe("1", EVENTS, {"input": {"after": after}})
+    message = await socket.receive()
+    assert message["type"] == "next" and message["payload"]["data"] is None, message
+    assert (await socket.receive())["type"] == "complete", "the subscription ends"
+    await socket.close()
+    [error] = message["payload"]["errors"]
+    return error
+
+
+async def test_cursors_that_cannot_be_resumed_are_refused_with_a_code(stage: dict) -> None:
+    malformed = await _refusal(stage, "yesterday")
+    assert malformed["extensions"]["code"] == "CURSOR_MALFORMED", malformed
+
+    sent = await _send_request(stage)
+    jan = stage["clients"]["jan"]
+    await jan.gql(ops.ACCEPT, {"input": {"exchangeId": sent["id"], "version": sent["version"]}})
+    ahead = await _refusal(stage, "999999")
+    assert ahead["extensions"]["code"] == "RESYNC_REQUIRED" and "resynchronise" in ahead["message"], ahead
+
+    deadline = asyncio.get_running_loop().time() + 10
+    while await ExchangeEvent.filter(position=None).exists():  # the ACCEPT is numbered by the server
+        assert asyncio.get_running_loop().time() < deadline
+        await asyncio.sleep(0.05)
+    await ExchangeEvent.filter(position__lte=2).delete()  # the log no longer holds CREATE and SEND
+    too_old = await _refusal(stage, "0")
+    assert too_old["extensions"]["code"] == "RESYNC_REQUIRED" and "no longer" in too_old["message"], too_old
+
+    oldest = await Socket.open(stage["base"])
+    await oldest.init({"token": stage["tokens"]["jan"]})
+    await oldest.subscribe("1", EVENTS, {"input": {"after": "2"}})
+    assert (await oldest.next_data())["exchangeEvents"]["action"] == "ACCEPT", "the oldest retained cursor works"
+    await oldest.close()
 
 
 async def test_a_browser_session_subscribes_with_its_cookie_and_foreign_origins_are_refused(stage: dict) -> None:

@@ -111,9 +111,12 @@ async def submit(principal: Principal, exchange_id: int, version: int, now: date
         raise ValidationFailed.single("exchangeId", "your authority has no coordinator to validate it")
 
     async def name_validator(exchange: Exchange) -> None:
-        await Participant.filter(exchange_id=exchange.id, role=Role.SENDER_COORDINATOR).delete()
-        await Participant.create(exchange_id=exchange.id, authority_id=coordinator, country=sender.country,
-                                 role=Role.SENDER_COORDINATOR, added_at=now)
+        """The coordinator validates it; one that already did (a resubmission) keeps its part since then."""
+        await Participant.filter(exchange_id=exchange.id, role=Role.SENDER_COORDINATOR).exclude(
+            authority_id=coordinator).delete()
+        if not await Participant.exists(exchange_id=exchange.id, role=Role.SENDER_COORDINATOR):
+            await Participant.create(exchange_id=exchange.id, authority_id=coordinator, country=sender.country,
+                                     role=Role.SENDER_COORDINATOR, added_at=now)
 
     return await exchanges.act(principal, exchange_id, version, "SUBMIT", now, within=name_validator,
                                data={"to": coordinator})

@@ -1,16 +1,20 @@
 """The bus that carries positioned events to the subscribers of every app worker.
 
 In-process by default; Redis pub/sub when `IMI_REDIS_URL` is set, so that several workers serve one stream.
-The bus may drop or duplicate (a full queue, a Redis restart): subscribers resume from the log by position, so
-delivery to them is still exactly once and in order. A `Resync` tells them to look at the log.
+The bus may drop or duplicate (a full queue, a Redis restart, a worker killed between numbering events and
+publishing them): subscribers resume from the log by position, so delivery to them is still exactly once and in
+order. A `Resync` tells them to look at the log; the dispatcher's audit (`audit`) sends one when the log holds
+events this process's bus has not carried within a grace period.
 """
 
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Protocol
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from imi.events.message import Resync, StreamEvent
 
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 QUEUE_SIZE = 1000
+GRACE_SECONDS = 1.0  # how long an event may travel between workers before the bus counts it as lost
 Item = StreamEvent | Resync
 
 
@@ -26,6 +31,8 @@ class Bus(Protocol):
     async def publish(self, events: Sequence[StreamEvent]) -> None: ...
 
     def listen(self) -> contextlib.AbstractAsyncContextManager["asyncio.Queue[Item]"]: ...
+
+    def audit(self, logged: int, now: float | None = None) -> bool: ...
 
     async def start(self) -> None: ...
 
@@ -37,8 +44,12 @@ class _Fanout:
 
     def __init__(self) -> None:
         self._queues: set[asyncio.Queue[Item]] = set()
+        self.highest = 0  # the highest position delivered to this process's listeners
+        self._suspect: tuple[int, float] | None = None  # a position the log held, and since when
 
     def deliver(self, item: Item) -> None:
+        if isinstance(item, StreamEvent):
+            self.highest = max(self.highest, item.position)
         for queue in list(self._queues):
             try:
                 queue.put_nowait(item)
@@ -46,6 +57,30 @@ class _Fanout:
                 while not queue.empty():
                     queue.get_nowait()
                 queue.put_nowait(Resync())
+
+    def audit(self, logged: int, now: float | None = None) -> bool:
+        """Compare the log's highest position with what this bus delivered. A position the log held at least
+        `GRACE_SECONDS` ago and still not delivered was lost on the way: the listeners resynchronise from the
+        log. True when that happened."""
+        now = time.monotonic() if now is None else now
+        lost = False
+        if self._suspect is not None:
+            position, since = self._suspect
+            if self.highest >= position:
+                self._suspect = None
+            elif now - since >= GRACE_SECONDS:
+                log.warning("the bus did not carry events up to position %d: listeners read the log", position)
+                self.deliver(Resync())
+                self.highest = max(self.highest, position)
+                self._suspect = None
+                self.lost()
+                lost = True
+        if self._suspect is None and logged > self.highest:
+            self._suspect = (logged, now)
+        return lost
+
+    def lost(self) -> None:
+        """Called when the bus lost events; a bus with a connection may renew it."""
 
     @asynccontextmanager
     async def listen(self) -> AsyncIterator["asyncio.Queue[Item]"]:
@@ -75,13 +110,26 @@ class InProcessBus(_Fanout):
         return None
 
 
+def redis_target(url: str) -> tuple[str, str]:
+    """The Redis URL to connect to, and the channel of this installation's events. Pub/sub channels are shared
+    by all of a server's databases, so the channel is named after the URL's database number
+    (`redis://host:6379/3` → `imi:events:3`), or given outright with `?channel=<name>`: installations that
+    share a Redis server must use different numbers or channels."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    named = [value for key, value in query if key == "channel" and value]
+    rest = urlencode([(key, value) for key, value in query if key != "channel"])
+    database = parts.path.strip("/")
+    channel = named[-1] if named else f"imi:events:{database if database.isdigit() else 0}"
+    return urlunsplit(parts._replace(query=rest)), channel
+
+
 class RedisBus(_Fanout):
     """Publishes to a Redis channel and delivers what the channel carries; reconnects with backoff."""
 
-    def __init__(self, url: str, channel: str = "imi:events") -> None:
+    def __init__(self, url: str) -> None:
         super().__init__()
-        self.url = url
-        self.channel = channel
+        self.url, self.channel = redis_target(url)
         self._task: asyncio.Task[None] | None = None
         self._client: redis.Redis | None = None
 
@@ -92,45 +140,63 @@ class RedisBus(_Fanout):
         self._task = asyncio.create_task(self._read(), name="redis-bus")
 
     async def stop(self) -> None:
+        await self._stop_reading()
+        if self._client is not None:
+            await self._client.aclose()
+
+    async def _stop_reading(self) -> None:
         if self._task:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
-        if self._client is not None:
-            await self._client.aclose()
+            self._task = None
+
+    def lost(self) -> None:
+        """Events went missing although the subscription looked alive (a half-open connection): renew it."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+            self._task = asyncio.create_task(self._read(), name="redis-bus")
 
     async def publish(self, events: Sequence[StreamEvent]) -> None:
         for event in events:
             self.deliver(event)  # local listeners at once; the copy from Redis is skipped by position
         assert self._client is not None
-        try:
-            async with self._client.pipeline(transaction=False) as pipe:
-                for event in events:
-                    pipe.publish(self.channel, event.to_json())
-                await pipe.execute()
-        except Exception as error:  # Redis down: other workers resynchronise when it is back
-            log.warning("could not publish %d events to Redis: %s", len(events), error)
+        for attempt in (1, 2):  # a connection the server closed (a Redis restart) fails once, then reconnects
+            try:
+                async with self._client.pipeline(transaction=False) as pipe:
+                    for event in events:
+                        pipe.publish(self.channel, event.to_json())
+                    await pipe.execute()
+                return
+            except Exception as error:  # Redis down: the other workers' audits find the events in the log
+                if attempt == 2:
+                    log.warning("could not publish %d events to Redis: %s", len(events), error)
 
     async def _read(self) -> None:
         import redis.asyncio as redis
 
         delay = 0.2
         while True:
+            client = redis.from_url(self.url, socket_connect_timeout=2)
             try:
-                client = redis.from_url(self.url, socket_connect_timeout=2)
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
-                    self.deliver(Resync())  # anything published while we were away is in the log
                     delay = 0.2
                     async for message in pubsub.listen():
-                        if message.get("type") == "message":
+                        if message.get("type") == "subscribe":
+                            # (re)subscribed: anything published while we were away is in the log
+                            self.deliver(Resync())
+                        elif message.get("type") == "message":
                             self.deliver(StreamEvent.from_json(message["data"]))
             except asyncio.CancelledError:
                 raise
             except Exception as error:
                 log.warning("Redis bus disconnected (%s); retrying in %.1fs", error, delay)
                 await asyncio.sleep(delay)
-                delay = min(delay * 2, 5.0)
+                delay = min(delay * 2, 2.0)
+            finally:
+                with contextlib.suppress(Exception):
+                    await client.aclose()
 
 
 def bus_for(redis_url: str | None) -> Bus:

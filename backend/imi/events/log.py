@@ -47,20 +47,35 @@ def _event(row: Any) -> StreamEvent:
                        to_state, at, actor)
 
 
+async def pending() -> bool:
+    """Whether committed events await their position (a cheap read, so that idle polls write nothing)."""
+    conn = db.connection()
+    _, rows = await conn.execute_query("SELECT 1 FROM exchange_event WHERE position IS NULL LIMIT 1")
+    return bool(rows)
+
+
 async def assign_positions(limit: int = BATCH) -> list[StreamEvent]:
-    """Number the oldest committed events that have no position yet; return them in order."""
+    """Number the oldest committed events that have no position yet; return them in order.
+
+    The numbering statement is the transaction's first write (after PostgreSQL's lock): on SQLite it takes the
+    single writer's lock before it reads, so dispatchers of several processes on one file wait for each other
+    instead of failing on a stale read."""
+    if not await pending():
+        return []
     async with db.transaction() as conn:
         if _postgres(conn):
             await conn.execute_query(_sql(conn, "SELECT pg_advisory_xact_lock(?)"), [_LOCK_KEY])
-        _, rows = await conn.execute_query("SELECT COALESCE(MAX(position), 0) FROM exchange_event")
-        base = int(_values(rows[0])[0])
-        await conn.execute_query(_sql(conn, (
-            "UPDATE exchange_event SET position = numbered.rn + ? FROM ("
-            " SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn FROM exchange_event"
+        numbered = await conn.execute_query_dict(_sql(conn, (  # `_dict`: it fetches what UPDATE returns
+            "UPDATE exchange_event SET position = numbered.rn + numbered.base FROM ("
+            " SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS rn,"
+            " (SELECT COALESCE(MAX(position), 0) FROM exchange_event) AS base FROM exchange_event"
             " WHERE position IS NULL ORDER BY id LIMIT ?) AS numbered"
-            " WHERE exchange_event.id = numbered.id")), [base, limit])
+            " WHERE exchange_event.id = numbered.id RETURNING exchange_event.position")), [limit])
+        if not numbered:
+            return []
+        first = min(int(row["position"]) for row in numbered)
         _, rows = await conn.execute_query(
-            _sql(conn, _SELECT + "WHERE e.position > ? ORDER BY e.position"), [base])
+            _sql(conn, _SELECT + "WHERE e.position >= ? ORDER BY e.position"), [first])
     return [_event(row) for row in rows]
 
 
@@ -74,6 +89,12 @@ async def read_after(position: int, limit: int = BATCH, upto: int | None = None)
         params = [position, upto, limit]
     _, rows = await conn.execute_query(_sql(conn, sql), params)
     return [_event(row) for row in rows]
+
+
+async def highest() -> int:
+    """The highest position in the log (0 when empty)."""
+    _, rows = await db.connection().execute_query("SELECT COALESCE(MAX(position), 0) FROM exchange_event")
+    return int(_values(rows[0])[0])
 
 
 async def bounds() -> tuple[int, int]:

@@ -14,7 +14,8 @@ logger = logging.getLogger(__name__)
 
 class Dispatcher:
     """Runs in every app process. It wakes when this process commits events, and polls for events committed by
-    other processes (workers, the command line)."""
+    other processes (workers, the command line). Each round it also audits the bus: events the log holds that
+    the bus did not bring (a Redis restart, a worker killed before publishing) make listeners read the log."""
 
     def __init__(self, bus: Bus, poll_seconds: float = 0.5) -> None:
         self.bus = bus
@@ -39,10 +40,11 @@ class Dispatcher:
             self._wake.clear()
             try:
                 await self.dispatch()
+                self.bus.audit(await event_log.highest())
                 delay = self.poll_seconds
             except Exception as error:  # the database is away: keep trying, never die
                 logger.warning("event dispatch failed: %s", error)
-                delay = min(delay * 2, 5.0)
+                delay = min(delay * 2, 2.0)
 
     def start(self) -> None:
         self._unlisten = signal.listen(self._wake.set)

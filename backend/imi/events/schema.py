@@ -1,21 +1,27 @@
 """GraphQL subscriptions: the stream of exchange events a caller may see, resumable from a cursor."""
 
+import time
 from collections.abc import AsyncGenerator, Callable
 from datetime import datetime
 
 import strawberry
 
 from imi import errors
+from imi.accounts.authentication import authenticate
+from imi.accounts.principal import Principal
 from imi.accounts.profiles import Scope
+from imi.accounts.service import principal_for_token
+from imi.events.access import Snapshot, snapshots_for, took_part
 from imi.events.message import StreamEvent
 from imi.events.stream import follow, parse_cursor
-from imi.exchanges.models import Exchange
 from imi.exchanges.schema import ExchangeNode
 from imi.exchanges.visibility import Visible, get_visible, view
 from imi.graphql.context import Context, Info
 from imi.graphql.ids import decode
 from imi.graphql.loaders import Loaders
 from imi.reference.schema import ExchangeKind
+
+RECHECK_SECONDS = 10.0  # how often a subscription checks again that its token or session is still valid
 
 
 @strawberry.type(description="One step of an exchange, as it happened; `cursor` resumes the stream after it.")
@@ -35,28 +41,52 @@ class ExchangeEventsInput:
     procedures: list[str] = strawberry.field(default_factory=list)
 
 
-def _require_subscriber(context: Context) -> None:
-    principal = context.principal
+def _require_subscriber(principal: Principal) -> None:
     if not principal.authenticated or not principal.has_scope(Scope.EVENTS_SUBSCRIBE):
         raise errors.NotAllowed("subscribing needs a signed-in user or a token with events:subscribe")
 
 
+async def _principal_now(context: Context) -> Principal:
+    """The subscriber as it is now: its token (from connection_init) or its session checked again, so that a
+    revoked token, an ended session or withdrawn rights take effect on a running subscription."""
+    token = (context.connection_params or {}).get("token")
+    if isinstance(token, str) and token:
+        principal = await principal_for_token(token, context.clock.now())
+    else:
+        principal = (await authenticate(context.request, context.clock.now())).principal
+    if principal is None or not principal.authenticated:
+        raise errors.NotAllowed("the token or session has expired or been revoked: sign in again")
+    _require_subscriber(principal)
+    return principal
+
+
 async def _messages(
-    info: Info, after: str | None, wanted: Callable[[StreamEvent], bool]
+    info: Info, after: str | None, wanted: Callable[[StreamEvent], bool], timeline: bool = False,
 ) -> AsyncGenerator[ExchangeEventMessage, None]:
     context = info.context
-    _require_subscriber(context)
+    _require_subscriber(context.principal)
     start = parse_cursor(after)
+    snapshots = snapshots_for(context.bus)
+    checked = time.monotonic()
 
     async def visible(event: StreamEvent) -> Visible | None:
         """Authorisation per event: the exchange as the subscriber may see it now, if at all."""
+        nonlocal checked
         if not wanted(event):
             return None
-        row = await Exchange.get_or_none(id=event.exchange_id)
-        return view(context.principal, row) if row else None
+        if time.monotonic() - checked > RECHECK_SECONDS:
+            context.principal = await _principal_now(context)
+            checked = time.monotonic()
+        snapshot: Snapshot | None = await snapshots.of(event)
+        if snapshot is None:
+            return None
+        seen = view(context.principal, snapshot.exchange, snapshot.participants)
+        if seen is None or not (timeline or took_part(event, context.principal.authority_id, snapshot)):
+            return None
+        return seen
 
     async for event, seen in follow(context.bus, start, visible):
-        context.loaders = Loaders()  # each message reads the exchange afresh
+        context.loaders = Loaders()  # each message reads the exchange's details afresh
         yield ExchangeEventMessage(
             cursor=str(event.position), action=event.action,
             from_state=event.from_state, to_state=event.to_state, at=event.at, exchange=ExchangeNode.of(seen),
@@ -65,7 +95,8 @@ async def _messages(
 
 @strawberry.type
 class EventSubscriptions:
-    @strawberry.subscription(description="Every event of the exchanges you may see, from a cursor, then live.")
+    @strawberry.subscription(description="Every event of the exchanges you may see, from the time your authority "
+                                         "took part in each, after a cursor, then live.")
     async def exchange_events(
         self, info: Info, input: ExchangeEventsInput
     ) -> AsyncGenerator[ExchangeEventMessage, None]:
@@ -84,5 +115,5 @@ class EventSubscriptions:
     ) -> AsyncGenerator[ExchangeEventMessage, None]:
         pk = decode(exchange_id, "Exchange", "exchangeId")
         await get_visible(info.context.principal, pk)
-        async for message in _messages(info, after, lambda event: event.exchange_id == pk):
+        async for message in _messages(info, after, lambda event: event.exchange_id == pk, timeline=True):
             yield message

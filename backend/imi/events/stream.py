@@ -15,11 +15,13 @@ from imi.events.message import Resync, StreamEvent
 
 
 class CursorError(DomainError):
-    """The cursor cannot be resumed from; `code` says whether it is malformed or too old."""
+    """The cursor cannot be resumed from; `code` says whether it is malformed (`CURSOR_MALFORMED`) or must be
+    given up for a fresh start (`RESYNC_REQUIRED`). GraphQL shows the code in the error's `extensions`."""
 
     def __init__(self, message: str, code: str) -> None:
         super().__init__(message)
         self.code = code
+        self.extensions = {"code": code}
 
 
 T = TypeVar("T")

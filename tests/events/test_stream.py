@@ -1,0 +1,166 @@
+"""Following the stream in one process, with a bus that misbehaves on purpose: dropped, duplicated and reordered
+messages, a resynchronisation, an overflowing listener, cursors that cannot be resumed; the bus's audit; which
+events reach whom (`took_part`). In-process and fast: the multi-process cases are in test_failures."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from imi.broadcasts.models import Participant, Role
+from imi.events import bus as bus_module
+from imi.events import log
+from imi.events.access import Snapshot, Snapshots, took_part
+from imi.events.bus import InProcessBus, Item
+from imi.events.message import Resync, StreamEvent
+from imi.events.stream import MALFORMED, RESYNC_REQUIRED, CursorError, follow, parse_cursor
+from imi.exchanges import service
+from imi.exchanges.models import Exchange, ExchangeEvent
+from tests import world
+
+START = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+@pytest.fixture
+async def logged(clean_db: str, clock) -> list[StreamEvent]:
+    """Six numbered events of one draft request in the log."""
+    now = clock.now()
+    person = await world.official(await world.authority("DE", now), now)
+    draft = await service.create_request(await world.principal_of(person), service.RequestDraft(
+        procedure=world.PROCEDURE, subject="Anfrage"), now)
+    for i in range(5):
+        await ExchangeEvent.create(exchange_id=draft.id, action="ADD_MESSAGE", from_state="DRAFT", to_state="DRAFT",
+                                   at=now + timedelta(seconds=i), data={})
+    events = await log.assign_positions()
+    assert [e.position for e in events] == [1, 2, 3, 4, 5, 6]
+    return events
+
+
+async def _everything(after: int | None, bus: InProcessBus, count: int) -> AsyncIterator[int]:
+    async def accept(event: StreamEvent) -> int:
+        return event.position
+
+    stream = follow(bus, after, accept)
+    for _ in range(count):
+        yield (await asyncio.wait_for(anext(stream), 5))[1]
+    await stream.aclose()
+
+
+class WatchedBus(InProcessBus):
+    """An in-process bus that tells when its first listener came."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.listening = asyncio.Event()
+
+    @asynccontextmanager
+    async def listen(self) -> AsyncIterator["asyncio.Queue[Item]"]:
+        async with super().listen() as queue:
+            self.listening.set()
+            yield queue
+
+
+async def test_dropped_duplicated_and_reordered_messages_are_mended_from_the_log(logged) -> None:
+    bus = WatchedBus()
+    reading = asyncio.create_task(_collect(_everything(2, bus, 4)))
+    await bus.listening.wait()
+    # 3 is dropped, 5 arrives before 4, 5 again: the follower reads the gap from the log and skips what it has
+    for position in (5, 4, 5, 6):
+        bus.deliver(logged[position - 1])
+    assert await reading == [3, 4, 5, 6]
+
+
+async def test_a_resync_makes_the_follower_read_what_the_bus_never_brought(logged) -> None:
+    bus = WatchedBus()
+    reading = asyncio.create_task(_collect(_everything(None, bus, 0)))
+    assert await reading == []
+    live = asyncio.create_task(_collect(_everything(4, bus, 2)))
+    await bus.listening.wait()
+    bus.deliver(Resync())  # nothing was published for 5 and 6 (a worker died before publishing them)
+    assert await live == [5, 6]
+
+
+async def test_an_overflowing_listener_is_told_to_resynchronise(logged, monkeypatch) -> None:
+    monkeypatch.setattr(bus_module, "QUEUE_SIZE", 2)
+    bus = InProcessBus()
+    async with bus.listen() as queue:
+        for event in logged:
+            bus.deliver(event)
+        assert [queue.get_nowait() for _ in range(queue.qsize())] == [Resync(), logged[-1]]
+
+
+async def test_cursors_that_cannot_be_resumed(logged) -> None:
+    for bad in ("", "-1", "abc", "1.5", "9" * 19):
+        with pytest.raises(CursorError) as refused:
+            parse_cursor(bad)
+        assert refused.value.code == MALFORMED and refused.value.extensions == {"code": MALFORMED}
+    bus = InProcessBus()
+    with pytest.raises(CursorError) as ahead:
+        await anext(follow(bus, 7, _accept_all))
+    assert ahead.value.code == RESYNC_REQUIRED
+    await ExchangeEvent.filter(position__lte=3).delete()  # retention removed the oldest events
+    with pytest.raises(CursorError) as too_old:
+        await anext(follow(bus, 1, _accept_all))
+    assert too_old.value.code == RESYNC_REQUIRED
+    assert [p async for p in _everything(3, bus, 3)] == [4, 5, 6], "the oldest retained cursor resumes"
+
+
+async def _accept_all(event: StreamEvent) -> StreamEvent:
+    return event
+
+
+async def _collect(source: AsyncIterator[int]) -> list[int]:
+    return [item async for item in source]
+
+
+def _event(position: int) -> StreamEvent:
+    return StreamEvent(position, position, 1, "ALERT", "PQ_ALERT", "ADD_MESSAGE", "BROADCAST", "BROADCAST",
+                       START, None)
+
+
+def test_the_audit_resynchronises_only_what_stays_missing_past_the_grace() -> None:
+    bus = InProcessBus()
+    grace = bus_module.GRACE_SECONDS
+    bus.deliver(_event(1))
+    assert not bus.audit(3, now=100.0), "2 and 3 may still be on their way"
+    bus.deliver(_event(2))
+    bus.deliver(_event(3))
+    assert not bus.audit(3, now=100.0 + grace), "they came"
+    assert not bus.audit(5, now=200.0)
+    assert not bus.audit(5, now=200.0 + grace / 2)
+    assert bus.audit(6, now=200.0 + grace), "4 and 5 never came: listeners read the log"
+    assert bus.highest == 5
+    assert not bus.audit(6, now=200.0 + grace * 1.5), "6 was first seen later: it has its own grace"
+    assert bus.audit(6, now=200.0 + grace * 2) and bus.highest == 6
+
+
+
+def _exchange(kind: str, **ids: int | None) -> Exchange:
+    return Exchange(id=1, kind=kind, procedure="X", requesting_authority_id=1, responding_authority_id=ids.get("to"),
+                    referral_coordinator_id=ids.get("referral"))
+
+
+def test_who_took_part_when() -> None:
+    request = Snapshot(_exchange("REQUEST", to=2, referral=3), responder_since=4, referral_since=9)
+    assert took_part(_event(1), 1, request), "the requester, from the start"
+    assert not took_part(_event(3), 2, request) and took_part(_event(4), 2, request), "the responder from sending"
+    assert not took_part(_event(8), 3, request) and took_part(_event(9), 3, request), "a referral from referring"
+    assert not took_part(_event(5), 7, request) and not took_part(_event(5), None, request)
+
+    allocated = START + timedelta(hours=1)
+    alert = Snapshot(_exchange("ALERT"), (
+        Participant(authority_id=2, role=Role.RECIPIENT_COORDINATOR, country="PL", added_at=START),
+        Participant(authority_id=5, role=Role.HANDLER, country="PL", added_at=allocated)))
+    assert took_part(_event(1), 2, alert)
+    before = StreamEvent(1, 1, 1, "ALERT", "PQ_ALERT", "VALIDATE", None, "BROADCAST", START, None)
+    at_allocation = StreamEvent(2, 2, 1, "ALERT", "PQ_ALERT", "ALLOCATE", None, "BROADCAST", allocated, None)
+    assert not took_part(before, 5, alert) and took_part(at_allocation, 5, alert), "a handler from its allocation"
+
+
+async def test_subscribers_of_one_process_share_one_read(logged) -> None:
+    snapshots = Snapshots()
+    first, second = await asyncio.gather(snapshots.of(logged[0]), snapshots.of(logged[0]))
+    assert first is second and first is not None and first.exchange.id == logged[0].exchange_id
+    assert (await snapshots.of(logged[1])) is not first
