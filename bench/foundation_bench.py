@@ -438,14 +438,23 @@ def main() -> None:
     writes: dict[str, WriteResult] = {}
     notes: list[str] = []
     for name, prepare in backends:
-        url, seeded = prepare()
-        if seeded is not None:
-            notes.append(f"{name}: seeded scale {args.scale:g} in {seeded:.0f} s (cached for later runs).")
-        with server(url, work) as (base, how), _progress() as progress:
-            if how != "imi serve":
-                notes.append(f"{name}: the app does not count SQL statements yet; the server ran as `{how}`.")
-            lists[name] = asyncio.run(measure_lists(base, args.runs, progress))
-            writes[name] = asyncio.run(measure_writes(base, args.clients, args.rounds, progress))
+        try:
+            url, seeded = prepare()
+            if seeded is not None:
+                notes.append(f"{name}: seeded scale {args.scale:g} in {seeded:.0f} s (cached for later runs).")
+            with server(url, work) as (base, how), _progress() as progress:
+                if how != "imi serve":
+                    notes.append(f"{name}: the app does not count SQL statements yet; the server ran as `{how}`.")
+                measured = asyncio.run(measure_lists(base, args.runs, progress))
+                wrote = asyncio.run(measure_writes(base, args.clients, args.rounds, progress))
+            lists[name], writes[name] = measured, wrote
+        except Exception as error:  # report what was measured, and why this backend was not
+            console.print_exception()
+            notes.append(f"{name} not measured: {error.__class__.__name__}: {str(error)[:300]}")
+    if not lists:
+        print("## Foundation: tracking lists and workflow writes\n\nNothing measured:\n")
+        print("\n".join(f"- {note}" for note in notes) + "\n")
+        sys.exit(1)
     print("## Foundation: tracking lists and workflow writes\n")
     print(f"Demo data at scale {args.scale:g} (seed {args.seed}); one uvicorn worker per backend; "
           f"the busy official is `{BUSY_OFFICIAL}`. Latency is measured by the client over HTTP on 127.0.0.1; "

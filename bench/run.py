@@ -40,6 +40,8 @@ def machine() -> list[str]:
         f"- date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"- machine: {os.cpu_count()} CPUs ({cpu}), {memory} RAM, {platform.system()} {platform.release()}",
         f"- Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        "- load average (1, 5, 15 min) when the results were written: "
+        + ", ".join(f"{v:.1f}" for v in os.getloadavg()) + " (other work on the machine slows every figure)",
     ]
 
 

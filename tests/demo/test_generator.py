@@ -41,7 +41,7 @@ async def _digest() -> str:
     """A digest of every row the generator writes, except the password hashes (salted anew each run)."""
     content = hashlib.sha256()
     for model in Tortoise.apps["imi"].values():
-        rows = await model.all().order_by("id").values()
+        rows = await model.all().order_by(model._meta.pk_attr).values()
         for row in rows:
             row.pop("password_hash", None)
             content.update(json.dumps(row, sort_keys=True, default=str).encode())

@@ -34,6 +34,9 @@ REFER = 0.015
 RETURNED_FROM_REFERRAL = 0.6
 SURVEY = 0.55
 DEFAULT_REPLY_DAYS = 14
+LATEST_ACCEPTANCE_DAYS = 60
+LATEST_LATENESS_DAYS = 75
+"""Delays are drawn from long-tailed laws, cut at these many days."""
 NEGATIVE_RATINGS = (1, 2)
 OTHER_RATINGS = ((3, 4, 5), (0.15, 0.4, 0.45))
 
@@ -216,7 +219,7 @@ def _answer_day_offset(rng: random.Random, tier: Tier, window: int) -> int:
     """Days from acceptance to answer: within the agreed time, or after it."""
     if rng.random() < tier.on_time:
         return round(max(window, 0) * rng.random() ** tier.answer_skew)
-    return window + 1 + int(rng.expovariate(1 / tier.lateness_days))
+    return window + min(LATEST_LATENESS_DAYS, 1 + int(rng.expovariate(1 / tier.lateness_days)))
 
 
 def _sent(world: World, story: Story, requester: Actor, seed: Seed) -> datetime:
@@ -239,7 +242,7 @@ def _accepted(world: World, story: Story, sent: datetime, tier: Tier) -> datetim
     if rng.random() < tier.accept_within_7:
         delay = int(7 * rng.random() ** 2.2)
     else:
-        delay = 8 + int(rng.expovariate(1 / tier.late_accept_days))
+        delay = min(LATEST_ACCEPTANCE_DAYS, 8 + int(rng.expovariate(1 / tier.late_accept_days)))
     moment = max(after(sent, delay, rng), at + timedelta(minutes=rng.randint(5, 120)))
     accepted = accept(world, story, moment, tier.propose_date)
     if rng.random() < FORWARD_AFTER_ACCEPTANCE:

@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 
-from imi.demo.data_files import read_data
 from imi.demo.vocabulary import DATA_DIR, REQUEST_AREAS
 from imi.reference import countries
-from imi.reference.loader import DataFileError
+from imi.reference.loader import DataFileError, read_yaml
 
 REAL_SCALE = 100.0
 """The scale at which the volumes are the real system's."""
@@ -64,7 +63,7 @@ class Flows:
 @cache
 def volumes() -> Volumes:
     path = DATA_DIR / "volumes.yaml"
-    raw = read_data(path)
+    raw = read_yaml(path)
     by_year: dict[int, dict[str, int]] = {}
     for section in ("published", "continuation"):
         for year, counts in raw[section].items():
@@ -79,20 +78,20 @@ def volumes() -> Volumes:
 @cache
 def published_totals() -> Mapping[int, int]:
     """The published total of requests per year (every area, including those not generated)."""
-    raw = read_data(DATA_DIR / "volumes.yaml")["published"]
+    raw = read_yaml(DATA_DIR / "volumes.yaml")["published"]
     return {int(year): sum(int(v) for v in counts.values()) for year, counts in raw.items()}
 
 
 @cache
 def tiers() -> Mapping[str, Tier]:
-    raw = read_data(DATA_DIR / "performance.yaml")["tiers"]
+    raw = read_yaml(DATA_DIR / "performance.yaml")["tiers"]
     return {name: Tier(name=name, **{k: float(v) for k, v in values.items()}) for name, values in raw.items()}
 
 
 @cache
 def flows() -> Flows:
     path = DATA_DIR / "flows.yaml"
-    raw = read_data(path)
+    raw = read_yaml(path)
     codes = [c.code for c in countries()]
     by_country = raw["countries"]
     if set(by_country) != set(codes):

@@ -9,11 +9,11 @@ from typing import Any
 
 from imi.catalogue import AnswerType, Item, Option, catalogue, validate_answer, validate_parameters
 from imi.demo import contact
-from imi.demo.data_files import read_data
 from imi.demo.people import person
 from imi.demo.vocabulary import DATA_DIR, country_vocabularies, language_vocabularies
 from imi.reference import country, procedure
 from imi.reference.keywords import keyword, keywords_for_area
+from imi.reference.loader import read_yaml
 
 YES_NO_WEIGHTS = {"YES": 0.78, "NO": 0.14, "DONT_KNOW": 0.08}
 MIN_QUESTIONS, MAX_QUESTIONS = 2, 6
@@ -28,7 +28,7 @@ def question_items(procedure_code: str) -> tuple[Item, ...]:
         found = ()
     if found:
         return found
-    rows = read_data(DATA_DIR / "questions.yaml").get(procedure_code, [])
+    rows = read_yaml(DATA_DIR / "questions.yaml").get(procedure_code, [])
     return tuple(
         Item(id=row["id"], type=AnswerType(row["type"]), text={}, help={},
              parameters=tuple(row.get("parameters", ())),

@@ -4,10 +4,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from imi.demo.data_files import read_data
 from imi.demo.vocabulary import DATA_DIR
 from imi.reference import country
-from imi.reference.loader import DataFileError
+from imi.reference.loader import DataFileError, read_yaml
 
 
 class Role(StrEnum):
@@ -44,7 +43,7 @@ class SignIns:
 @cache
 def sign_ins() -> SignIns:
     path = DATA_DIR / "sign_ins.yaml"
-    raw = read_data(path)
+    raw = read_yaml(path)
     entries = []
     for row in raw["sign_ins"]:
         entry = SignIn(name=row["name"], country=row["country"], role=Role(row["role"]),

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from imi.authorities.models import Level
-from imi.demo.data_files import DATA_DIR, read_data
 from imi.reference import LANGUAGE_CODES, countries, country, legal_areas
-from imi.reference.loader import DataFileError
+from imi.reference.loader import DataFileError, read_yaml
 
+DATA_DIR = Path(__file__).parent / "data"
 _PLACEHOLDER = re.compile(r"\{(city|region)(?:\.([a-z]+))?\}")
 _KEYWORD_KINDS = ("profession.", "activity.", "subject.")
 MESSAGE_KINDS = ("further_information", "answer", "forward", "refer", "return", "withdraw", "note")
@@ -199,7 +199,7 @@ def _people(path: Path, raw: dict[str, Any]) -> People:
 
 
 def read_country(path: Path) -> CountryVocabulary:
-    raw = read_data(path)
+    raw = read_yaml(path)
     code = path.stem
     try:
         languages = country(code).languages
@@ -241,7 +241,7 @@ def read_country(path: Path) -> CountryVocabulary:
 
 
 def read_language(path: Path) -> LanguageVocabulary:
-    raw = read_data(path)
+    raw = read_yaml(path)
     code = path.stem
     if code not in LANGUAGE_CODES:
         raise DataFileError(path, f"{code} is not a served language")
