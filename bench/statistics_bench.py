@@ -277,6 +277,10 @@ def main() -> None:
         print(f"| {data.requests:,} | {r['rollup_rows']:,} months | {r['sql']:.1f} ms | {r['raw']:.0f} ms | "
               f"{r['first_cold']:.1f} ms | {r['usage']:.0f} ms | "
               f"{data.requests / f['insert_seconds']:,.0f} rows/s | {f['sqlite_mb']:.0f} / {f['parquet_mb']:.0f} MB |")
+    with_triggers, without = statistics_data.insert_rates(50_000, arguments.dir)
+    print(f"\nWriting: 50,000 requests insert at {with_triggers:,.0f} rows/s with the rollup triggers and "
+          f"{without:,.0f} rows/s without them (a new database); one workflow action updates one rollup day and "
+          "one month row.")
     load = os.getloadavg()[0]
     print(f"\nThe GraphQL and DuckDB results are equal, count for count, for every country; overall colours seen: "
           f"{', '.join(results[-1][1]['colours'])}. Cold: a new app and database connection (median of "

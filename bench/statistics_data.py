@@ -197,8 +197,8 @@ async def _authorities() -> None:
     ) for i, c in enumerate(countries()) for k in range(AUTHORITIES_PER_COUNTRY)])
 
 
-def load(path: Path, total: int) -> dict[str, float]:
-    """A migrated database with `total` requests; returns how long the insert took."""
+def _migrated(path: Path) -> sqlite3.Connection:
+    """A new database with the schema, the rollup triggers and the authorities; tuned for loading."""
     path.unlink(missing_ok=True)
 
     async def migrate() -> None:
@@ -212,7 +212,23 @@ def load(path: Path, total: int) -> dict[str, float]:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=OFF")
-    insert = f"INSERT INTO exchange ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+    return conn
+
+
+def _upgrade(path: Path) -> None:
+    async def upgrade() -> None:
+        await db.upgrade(f"sqlite://{path}")
+        await db.close()
+
+    asyncio.run(upgrade())
+
+
+INSERT = f"INSERT INTO exchange ({', '.join(COLUMNS)}) VALUES ({', '.join('?' for _ in COLUMNS)})"
+
+
+def load(path: Path, total: int) -> dict[str, float]:
+    """A migrated database with `total` requests; returns how long the insert took."""
+    conn = _migrated(path)
     generated = rows(total)
     started, spent_inserting = time.perf_counter(), 0.0
     while True:
@@ -220,13 +236,37 @@ def load(path: Path, total: int) -> dict[str, float]:
         if not batch:
             break
         begin = time.perf_counter()
-        conn.executemany(insert, batch)
+        conn.executemany(INSERT, batch)
         conn.commit()
         spent_inserting += time.perf_counter() - begin
     elapsed = time.perf_counter() - started
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     return {"load_seconds": elapsed, "insert_seconds": spent_inserting}
+
+
+def insert_rates(count: int, directory: Path) -> tuple[float, float]:
+    """Requests inserted per second into a new database, with the rollup triggers and without them."""
+    from imi.statistics import rollup
+    from imi.statistics.sql import Dialect
+
+    generated = list(rows(count, seed=7))
+    rates = []
+    for triggers in (True, False):
+        path = directory / f"statistics-insert-rate-{triggers}.sqlite3"
+        conn = _migrated(path)
+        if not triggers:
+            for statement in rollup.drop_trigger_statements(Dialect(postgres=False)):
+                conn.execute(statement)
+        began = time.perf_counter()
+        for start in range(0, count, BATCH):
+            conn.executemany(INSERT, generated[start:start + BATCH])
+            conn.commit()
+        rates.append(count / (time.perf_counter() - began))
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return rates[0], rates[1]
 
 
 def export(sqlite_path: Path, parquet: Path) -> None:
@@ -258,6 +298,7 @@ def ensure(total: int, directory: Path) -> BenchData:
     sqlite_path, parquet, marker = (stem.with_suffix(".sqlite3"), stem.with_suffix(".parquet"),
                                     stem.with_suffix(".json"))
     if marker.exists() and sqlite_path.exists() and parquet.exists():
+        _upgrade(sqlite_path)  # migrations added since the data was generated (rollups fill themselves)
         return BenchData(total, sqlite_path, parquet, json.loads(marker.read_text()))
     print(f"generating {total:,} requests into {sqlite_path.name} (once)…", file=sys.stderr)
     facts = load(sqlite_path, total)

@@ -8,7 +8,7 @@ import pytest
 
 from imi import db
 from imi.exchanges.models import Exchange
-from imi.statistics import aggregation, rollup
+from imi.statistics import aggregation, periods, rollup, usage, usage_rollup
 from imi.statistics.indicators import (
     SCOREBOARD_AREAS,
     Counts,
@@ -26,15 +26,15 @@ AREAS = [*SCOREBOARD_AREAS, "SOLVIT"]
 
 
 def test_plan_reads_whole_months_from_month_rows_and_the_rest_from_days() -> None:
-    plan = aggregation.plan
-    assert plan(Period.year(2019), date(2030, 1, 1)) == aggregation.Plan((date(2019, 1, 1), date(2019, 12, 1)), ())
-    assert plan(Period(date(2019, 1, 15), date(2019, 4, 10)), date(2030, 1, 1)) == aggregation.Plan(
+    plan = periods.plan
+    assert plan(Period.year(2019), date(2030, 1, 1)) == periods.Plan((date(2019, 1, 1), date(2019, 12, 1)), ())
+    assert plan(Period(date(2019, 1, 15), date(2019, 4, 10)), date(2030, 1, 1)) == periods.Plan(
         (date(2019, 2, 1), date(2019, 3, 1)), ((date(2019, 1, 15), date(2019, 1, 31)),
                                                (date(2019, 4, 1), date(2019, 4, 10))))
     # the acceptance window is still open from 2019-11-23 on: November and December come from day rows
-    assert plan(Period.year(2019), date(2019, 11, 22)) == aggregation.Plan(
+    assert plan(Period.year(2019), date(2019, 11, 22)) == periods.Plan(
         (date(2019, 1, 1), date(2019, 10, 1)), ((date(2019, 11, 1), date(2019, 12, 31)),))
-    assert plan(Period(date(2019, 2, 3), date(2019, 2, 20)), date(2030, 1, 1)) == aggregation.Plan(
+    assert plan(Period(date(2019, 2, 3), date(2019, 2, 20)), date(2030, 1, 1)) == periods.Plan(
         None, ((date(2019, 2, 3), date(2019, 2, 20)),))
     assert plan(Period(date(2019, 12, 1), date(2020, 1, 31)), date(2030, 1, 1)).months == (
         date(2019, 12, 1), date(2020, 1, 1))
@@ -116,3 +116,73 @@ async def test_rollup_keys_are_utc_days_and_months(clean_db, clock, grain: str) 
     _, rows = await db.connection().execute_query(
         f"SELECT period_start FROM {rollup.TABLE} WHERE grain = '{grain}'")
     assert [str(values(r)[0]) for r in rows] == ["2024-03-31" if grain == rollup.DAY else "2024-03-01"]
+
+
+async def usage_rows() -> set[tuple]:
+    _, rows = await db.connection().execute_query(f"SELECT * FROM {usage_rollup.TABLE}")
+    return {(str(values(r)[0]), *values(r)[1:]) for r in rows}
+
+
+async def test_usage_counts_equal_a_count_of_the_exchanges(clean_db, clock) -> None:
+    rng = random.Random(77)
+    ids = await factory.authorities(COUNTRIES, clock.now())
+    made = []
+    for i in range(300):
+        f = factory.random_facts(rng, COUNTRIES, list(SCOREBOARD_AREAS), date(2023, 11, 20), 120)
+        sender = rng.choice([c for c in COUNTRIES if c != f.receiving_country])
+        kind = rng.choice(["REQUEST", "REQUEST", "ALERT", "NOTIFICATION"])
+        row = factory.exchange(f"U{i}", f, sender, ids, kind=kind)
+        if kind != "REQUEST":
+            row.responding_country = None
+        if rng.random() < 0.1:
+            row.sent_at = None  # a draft
+        made.append(row)
+    await Exchange.bulk_create(made)
+    stored = {e.reference: e for e in await Exchange.all()}
+    for i in rng.sample(range(len(made)), 40):  # drafts sent later, or sending moved
+        moved = made[i].sent_at or datetime(2024, 1, 15, 12, tzinfo=UTC)
+        made[i].sent_at = moved + timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 23))
+        await Exchange.filter(id=stored[f"U{i}"].id).update(sent_at=made[i].sent_at)
+    gone = set(rng.sample(range(len(made)), 20))
+    await Exchange.filter(reference__in=[f"U{i}" for i in gone]).delete()
+    kept = [row for i, row in enumerate(made) if i not in gone]
+
+    def expected(query: usage.UsageQuery) -> list[tuple]:
+        keys = usage.key_columns(query.group_by)
+        f = query.filters
+        found: dict[tuple, int] = {}
+        for row in kept:
+            if row.sent_at is None or row.sent_at.date() not in query.period:
+                continue
+            facts = {"year": row.sent_at.year, "quarter": (row.sent_at.month + 2) // 3, "month": row.sent_at.month,
+                     "exchange_kind": row.kind, "legal_area": row.legal_area, "procedure": row.procedure,
+                     "sending_country": row.requesting_country, "receiving_country": row.responding_country}
+            if any(chosen and facts[k] not in chosen for k, chosen in (
+                    ("exchange_kind", f.kinds), ("legal_area", f.legal_areas), ("procedure", f.procedures),
+                    ("sending_country", f.sending_countries), ("receiving_country", f.receiving_countries))):
+                continue
+            key = tuple(facts[k] for k in keys)
+            found[key] = found.get(key, 0) + 1
+        return sorted(((*k, n) for k, n in found.items()), key=lambda r: [(v is None, v) for v in r])
+
+    g = usage.GroupBy
+    queries = [
+        usage.UsageQuery(Period(date(2023, 1, 1), date(2024, 12, 31)), (g.YEAR, g.EXCHANGE_KIND)),
+        usage.UsageQuery(Period(date(2023, 11, 25), date(2024, 2, 10)), (g.MONTH, g.RECEIVING_COUNTRY)),
+        usage.UsageQuery(Period(date(2023, 12, 1), date(2024, 3, 31)), (g.QUARTER, g.LEGAL_AREA, g.PROCEDURE),
+                         usage.Filters(kinds=("REQUEST",), sending_countries=("DE", "PL"))),
+        usage.UsageQuery(Period(date(2024, 1, 3), date(2024, 1, 20)), (g.SENDING_COUNTRY,),
+                         usage.Filters(receiving_countries=("FR",))),
+        usage.UsageQuery(Period(date(2023, 12, 2), date(2024, 2, 28)), ()),
+    ]
+    for query in queries:
+        rows, truncated = await usage.count(query)
+        keys = usage.key_columns(query.group_by)
+        got = [(*(getattr(r, k) for k in keys), r.count) for r in rows]
+        want = expected(query) or ([(0,)] if not keys else [])
+        assert (got, truncated) == (want, False), query
+
+    maintained = await usage_rows()
+    async with db.transaction() as conn:
+        await usage_rollup.rebuild(conn)
+    assert await usage_rows() == maintained

@@ -4,48 +4,13 @@ A period is read from whole months where it can be, and from days at its edges a
 acceptance window is still open (those days are left out of indicator 1 only).
 """
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from imi import db
-from imi.statistics import rollup
+from imi.statistics import periods, rollup
 from imi.statistics.indicators import COUNT_NAMES, Counts, Period
 from imi.statistics.sql import Dialect, dialect_of, values
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """Which rollup rows make up a period: months `months` (first days), and days in `days` (inclusive ranges)."""
-
-    months: tuple[date, date] | None
-    days: tuple[tuple[date, date], ...]
-
-
-def _next_month(day: date) -> date:
-    return date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _previous_month(day: date) -> date:
-    return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, 1)
-
-
-def plan(period: Period, judged_until: date) -> Plan:
-    """Whole months inside the period that end on or before `judged_until` come from month rows; the rest of
-    the period from day rows."""
-    first = period.start if period.start.day == 1 else _next_month(period.start)
-    limit = min(period.end, judged_until)
-    after = first  # the first day after the last whole month
-    while _next_month(after) - timedelta(days=1) <= limit:
-        after = _next_month(after)
-    if after == first:
-        return Plan(None, ((period.start, period.end),))
-    days = []
-    if period.start < first:
-        days.append((period.start, first - timedelta(days=1)))
-    if after <= period.end:
-        days.append((after, period.end))
-    return Plan((first, _previous_month(after)), tuple(days))
 
 
 def _sums(judged: str) -> dict[str, str]:
@@ -56,7 +21,7 @@ def _sums(judged: str) -> dict[str, str]:
     return {name: sums[name] for name in COUNT_NAMES}
 
 
-def _query(d: Dialect, steps: Plan, areas: list[str], judged_until: date) -> tuple[str, list[Any]]:
+def _query(d: Dialect, steps: periods.Plan, areas: list[str], judged_until: date) -> tuple[str, list[Any]]:
     """One GROUP BY over the rollup: every measure summed per receiving country."""
     params: list[Any] = [d.date_value(judged_until)] * 2
     ranges = []
@@ -82,7 +47,7 @@ async def counts_by_country(period: Period, areas: list[str], judged_until: date
     """
     conn = db.connection()
     d = dialect_of(conn)
-    sql, params = _query(d, plan(period, judged_until), areas, judged_until)
+    sql, params = _query(d, periods.plan(period, judged_until), areas, judged_until)
     _, rows = await conn.execute_query(sql, params)
     found = {}
     for row in rows:

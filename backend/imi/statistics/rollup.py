@@ -12,6 +12,7 @@ depends on the day of the query and is applied when reading).
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from imi.statistics import triggers
 from imi.statistics.indicators import ACCEPTANCE_DAYS, EARLY_WITHDRAWAL_DAYS, NEGATIVE_RATINGS
 from imi.statistics.sql import Dialect, dialect_of
 
@@ -105,46 +106,15 @@ def _table(d: Dialect) -> str:
     )
 
 
-def _sqlite_triggers(d: Dialect) -> list[str]:
-    changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in WATCHED)
-    return [
-        f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON exchange WHEN {in_scope('NEW')} "
-        f"BEGIN {_apply(d, 'NEW', '+')}; END",
-        f"CREATE TRIGGER {TABLE}_update AFTER UPDATE ON exchange WHEN {changed} "
-        f"BEGIN {_apply(d, 'OLD', '-')}; {_apply(d, 'NEW', '+')}; {_tidy(d, 'OLD')}; END",
-        f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON exchange WHEN {in_scope('OLD')} "
-        f"BEGIN {_apply(d, 'OLD', '-')}; {_tidy(d, 'OLD')}; END",
-    ]
-
-
-def _postgres_triggers(d: Dialect) -> list[str]:
-    changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in WATCHED)
-    apply, clear = f"{TABLE}_apply", f"{TABLE}_clear"
-    return [
-        f"CREATE FUNCTION {apply}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN\n"
-        f"  IF TG_OP IN ('UPDATE', 'DELETE') THEN {_apply(d, 'OLD', '-')}; END IF;\n"
-        f"  IF TG_OP IN ('INSERT', 'UPDATE') THEN {_apply(d, 'NEW', '+')}; END IF;\n"
-        f"  IF TG_OP IN ('UPDATE', 'DELETE') AND {in_scope('OLD')} THEN {_tidy(d, 'OLD')}; END IF;\n"
-        f"  RETURN NULL;\nEND $$",
-        f"CREATE FUNCTION {clear}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN TRUNCATE {TABLE}; RETURN NULL; END $$",
-        f"CREATE TRIGGER {TABLE}_insert AFTER INSERT ON exchange FOR EACH ROW EXECUTE FUNCTION {apply}()",
-        f"CREATE TRIGGER {TABLE}_update AFTER UPDATE ON exchange FOR EACH ROW WHEN ({changed}) "
-        f"EXECUTE FUNCTION {apply}()",
-        f"CREATE TRIGGER {TABLE}_delete AFTER DELETE ON exchange FOR EACH ROW EXECUTE FUNCTION {apply}()",
-        f"CREATE TRIGGER {TABLE}_truncate AFTER TRUNCATE ON exchange FOR EACH STATEMENT EXECUTE FUNCTION {clear}()",
-    ]
+SUMMARY = triggers.Summary(TABLE, WATCHED, in_scope, _apply, _tidy)
 
 
 def trigger_statements(d: Dialect) -> list[str]:
-    return _postgres_triggers(d) if d.postgres else _sqlite_triggers(d)
+    return triggers.create_statements(d, SUMMARY)
 
 
 def drop_trigger_statements(d: Dialect) -> list[str]:
-    events = ("insert", "update", "delete", "truncate") if d.postgres else ("insert", "update", "delete")
-    if d.postgres:
-        return [*(f"DROP TRIGGER IF EXISTS {TABLE}_{e} ON exchange" for e in events),
-                f"DROP FUNCTION IF EXISTS {TABLE}_apply()", f"DROP FUNCTION IF EXISTS {TABLE}_clear()"]
-    return [f"DROP TRIGGER IF EXISTS {TABLE}_{e}" for e in events]
+    return triggers.drop_statements(d, SUMMARY)
 
 
 def _month_of_day(d: Dialect, column: str) -> str:

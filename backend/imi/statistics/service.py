@@ -64,7 +64,8 @@ def check_codes(codes: Iterable[str] | None, known: Iterable[str], field: str, w
 
 def check_areas(areas: Iterable[str] | None) -> tuple[str, ...]:
     """Legal-area codes; the four scoreboard areas when none are given."""
-    chosen = check_codes(areas, (a.code for a in reference.legal_areas()), "areas", "legal areas")
+    chosen = check_codes((a.upper() for a in areas or ()), (a.code for a in reference.legal_areas()), "areas",
+                         "legal areas")
     return chosen or SCOREBOARD_AREAS
 
 

@@ -29,7 +29,12 @@ class Dialect:
         """Calendar days from one instant column to another."""
         if self.postgres:
             return f"({self.day(end)} - {self.day(start)})"
-        return f"CAST(julianday(date({end})) - julianday(date({start})) AS INTEGER)"
+        return f"({self._day_number(end)} - {self._day_number(start)})"
+
+    @staticmethod
+    def _day_number(instant: str) -> str:
+        """SQLite: the Julian day number of the instant's UTC day (Julian days begin at noon, hence + 0.5)."""
+        return f"CAST(julianday({instant}) + 0.5 AS INTEGER)"
 
     def year(self, instant: str) -> str:
         if self.postgres:
@@ -40,6 +45,16 @@ class Dialect:
         if self.postgres:
             return f"CAST(EXTRACT(MONTH FROM {instant} AT TIME ZONE 'UTC') AS INTEGER)"
         return f"CAST(strftime('%m', {instant}) AS INTEGER)"
+
+    def year_of_date(self, day: str) -> str:
+        if self.postgres:
+            return f"CAST(EXTRACT(YEAR FROM {day}) AS INTEGER)"
+        return f"CAST(substr({day}, 1, 4) AS INTEGER)"
+
+    def month_number_of_date(self, day: str) -> str:
+        if self.postgres:
+            return f"CAST(EXTRACT(MONTH FROM {day}) AS INTEGER)"
+        return f"CAST(substr({day}, 6, 2) AS INTEGER)"
 
     def quarter(self, instant: str) -> str:
         return f"(({self.month_number(instant)} + 2) / 3)"

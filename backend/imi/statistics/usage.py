@@ -6,10 +6,13 @@ from enum import StrEnum
 from typing import Any
 
 from imi import db
+from imi.reference import ExchangeKind
+from imi.statistics import periods, usage_rollup
 from imi.statistics.indicators import Period
 from imi.statistics.sql import Dialect, dialect_of, values
 
 MAX_ROWS = 50_000
+ALL_KINDS = ", ".join(f"'{kind.value}'" for kind in ExchangeKind)
 
 
 class GroupBy(StrEnum):
@@ -81,7 +84,8 @@ def key_columns(group_by: tuple[GroupBy, ...]) -> list[str]:
     return [name for key, name in order if key in wanted]
 
 
-def _expressions(d: Dialect) -> dict[str, str]:
+def _from_exchanges(d: Dialect) -> dict[str, str]:
+    """Key and filter columns read from exchange rows."""
     return {
         "year": d.year("sent_at"), "quarter": d.quarter("sent_at"), "month": d.month_number("sent_at"),
         "exchange_kind": "kind", "legal_area": "legal_area", "procedure": "procedure",
@@ -89,21 +93,51 @@ def _expressions(d: Dialect) -> dict[str, str]:
     }
 
 
-def build(d: Dialect, query: UsageQuery) -> tuple[str, list[Any], list[str]]:
-    """The SQL, its parameters and the names of the key columns it returns before the count."""
-    keys = key_columns(query.group_by)
-    expressions = _expressions(d)
-    where = ["sent_at IS NOT NULL", "sent_at >= ?", "sent_at < ?"]
-    params: list[Any] = [d.instant_value(query.period.start), d.instant_value(query.period.end + timedelta(days=1))]
-    f = query.filters
-    for column, chosen in (("kind", f.kinds), ("legal_area", f.legal_areas), ("procedure", f.procedures),
-                           ("requesting_country", f.sending_countries),
-                           ("responding_country", f.receiving_countries)):
+def _from_rollup(d: Dialect) -> dict[str, str]:
+    """Key and filter columns read from usage-rollup rows."""
+    month = d.month_number_of_date("month")
+    return {
+        "year": d.year_of_date("month"), "quarter": f"(({month} + 2) / 3)", "month": month,
+        "exchange_kind": "kind", "legal_area": "legal_area", "procedure": "procedure",
+        "sending_country": "sending_country",
+        "receiving_country": f"NULLIF(receiving_country, '{usage_rollup.NO_COUNTRY}')",
+    }
+
+
+def _filters(columns: dict[str, str], f: Filters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    for key, chosen in (("exchange_kind", f.kinds), ("legal_area", f.legal_areas), ("procedure", f.procedures),
+                        ("sending_country", f.sending_countries), ("receiving_country", f.receiving_countries)):
         if chosen:
-            where.append(f"{column} IN ({', '.join('?' for _ in chosen)})")
+            where.append(f"{columns[key]} IN ({', '.join('?' for _ in chosen)})")
             params += list(chosen)
-    select = [*(f"{expressions[k]} AS {k}" for k in keys), "COUNT(*) AS n"]
-    sql = f"SELECT {', '.join(select)} FROM exchange WHERE {' AND '.join(where)}"
+    return where, params
+
+
+def build(d: Dialect, query: UsageQuery) -> tuple[str, list[Any], list[str]]:
+    """The SQL, its parameters and the names of the key columns it returns before the count.
+
+    Whole months are read from the usage rollup, the days at the period's edges from the exchanges.
+    """
+    keys = key_columns(query.group_by)
+    steps = periods.plan(query.period)
+    parts, params = [], []
+    if steps.months:
+        columns = _from_rollup(d)
+        where, values_ = _filters(columns, query.filters)
+        parts.append(f"SELECT {', '.join([*(f'{columns[k]} AS {k}' for k in keys), 'exchanges AS n'])} "
+                     f"FROM {usage_rollup.TABLE} WHERE {' AND '.join(['month BETWEEN ? AND ?', *where])}")
+        params += [d.date_value(steps.months[0]), d.date_value(steps.months[1]), *values_]
+    columns = _from_exchanges(d)
+    for start, end in steps.days:
+        where, values_ = _filters(columns, query.filters)
+        if not query.filters.kinds:  # lets the (kind, sent_at) index serve the day range
+            where.append(f"kind IN ({ALL_KINDS})")
+        parts.append(f"SELECT {', '.join([*(f'{columns[k]} AS {k}' for k in keys), '1 AS n'])} FROM exchange "
+                     f"WHERE {' AND '.join(['sent_at >= ?', 'sent_at < ?', *where])}")
+        params += [d.instant_value(start), d.instant_value(end + timedelta(days=1)), *values_]
+    sql = f"SELECT {', '.join([*keys, 'COALESCE(SUM(n), 0)'])} FROM ({' UNION ALL '.join(parts)}) AS u"
     if keys:
         positions = range(1, len(keys) + 1)
         sql += (f" GROUP BY {', '.join(str(i) for i in positions)}"
