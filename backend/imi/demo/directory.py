@@ -210,6 +210,14 @@ def national_details(vocabulary: CountryVocabulary, rng: random.Random) -> Autho
     )
 
 
+def _seat(vocabulary: CountryVocabulary, language: str) -> Place:
+    """Where a national authority sits: the coordinator's city, or the first city of its own language."""
+    capital = vocabulary.place(vocabulary.coordinator.city)
+    if capital.language == language:
+        return capital
+    return next((c for c in vocabulary.cities if c.language == language), capital)
+
+
 class _Planner:
     def __init__(self, rng: random.Random, now: datetime, national_ids: dict[str, int], first_id: int) -> None:
         self.rng = rng
@@ -235,7 +243,7 @@ class _Planner:
         rng = self.rng
         year = active_from or joining_year(rng, self.now.year)
         if place is None:
-            place = vocabulary.place(vocabulary.coordinator.city)
+            place = _seat(vocabulary, language)
         city = place if place.region is not None else next(
             (c for c in vocabulary.cities if c.region == place), None)
         line, code = contact.street(vocabulary, rng)
