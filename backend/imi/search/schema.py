@@ -138,7 +138,7 @@ def _still_matches(authority: Authority | None, held: set[str] | None, procedure
 
 async def _connection(info: Info, query: SearchQuery, result: SearchResult) -> AuthoritySearchConnection:
     loaders = info.context.loaders
-    ids = [int(hit.id) for hit in result.hits]
+    ids = [int(hit.id) if hit.id.isdigit() else 0 for hit in result.hits]  # 0: not an authority of this database
     loaded = await loaders.authority.load_many(ids)
     held: list[set[str] | None] = [None] * len(ids)
     if query.procedures:
