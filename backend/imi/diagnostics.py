@@ -37,13 +37,23 @@ class _StatementCounter(logging.Handler):
 _handler = _StatementCounter(logging.DEBUG)
 
 
-def start_counting() -> None:
-    """Route the database client's statement log to the counter (and nowhere else: it would flood the logs)."""
+def start_counting() -> tuple[int, bool]:
+    """Route the database client's statement log to the counter (and nowhere else: it would flood the logs);
+    returns the logger's level and propagation before."""
     logger = logging.getLogger(DB_LOGGER)
+    before = logger.level, logger.propagate
     if _handler not in logger.handlers:
         logger.addHandler(_handler)
     logger.setLevel(logging.DEBUG)
     logger.propagate = False
+    return before
+
+
+def stop_counting(before: tuple[int, bool]) -> None:
+    logger = logging.getLogger(DB_LOGGER)
+    logger.removeHandler(_handler)
+    logger.setLevel(before[0])
+    logger.propagate = before[1]
 
 
 class QueryCount:
@@ -57,12 +67,13 @@ class QueryCount:
         return self.tally[0]
 
     def __enter__(self) -> "QueryCount":
-        start_counting()
+        self._before = start_counting()
         self._token = _tally.set(self.tally)
         return self
 
     def __exit__(self, *_: object) -> None:
         _tally.reset(self._token)
+        stop_counting(self._before)
 
 
 class QueryCounter:
