@@ -11,6 +11,7 @@ from starlette.applications import Starlette
 from imi.accounts.profiles import Profile
 from imi.app import create_app
 from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatus
+from imi.diagnostics import QueryCount
 from imi.search.indexer import Indexer
 from tests import world
 
@@ -113,6 +114,16 @@ async def test_filters_procedures_and_paging(site: Site, clock) -> None:
             break
         after = page["pageInfo"]["endCursor"]
     assert len(seen) == len(set(seen)) == active, "browsing pages through every active authority once"
+
+    statements = []
+    for first in (2, 40):
+        for procedures in ([], ["PQ_REQUEST"]):
+            with QueryCount() as count:
+                page = await search(client, first=first, procedures=procedures)
+            assert len(page["edges"]) == first
+            statements.append(count.value)
+    assert statements[0] == statements[2] and statements[1] == statements[3], \
+        f"a page costs the same statements whatever its length: {statements}"
 
     refused = await client.post(SEARCH, {"input": {"first": 5, "after": "not-a-cursor"}})
     assert "not a cursor" in refused.json()["errors"][0]["message"]
