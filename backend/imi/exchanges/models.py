@@ -120,7 +120,9 @@ class Message(Model):
     )
     author_authority_id: int
     text = fields.TextField()
-    language = fields.CharField(max_length=2)
+    language = fields.CharField(max_length=2)  # the language recorded for the original
+    declared_language = fields.CharField(max_length=2, null=True)  # the author's interface language
+    language_flagged = fields.BooleanField(default=False)  # the text confidently is not in the declared one
     created_at = fields.DatetimeField()
 
     class Meta:

@@ -246,6 +246,8 @@ class Migration(migrations.Migration):
                 ('author_authority', fields.ForeignKeyField('imi.Authority', source_field='author_authority_id', db_constraint=True, to_field='id', related_name='messages', on_delete=OnDelete.RESTRICT)),
                 ('text', fields.TextField(unique=False)),
                 ('language', fields.CharField(max_length=2)),
+                ('declared_language', fields.CharField(null=True, max_length=2)),
+                ('language_flagged', fields.BooleanField(default=False)),
                 ('created_at', fields.DatetimeField(auto_now=False, auto_now_add=False)),
             ],
             options={'table': 'message', 'app': 'imi', 'indexes': [Index(fields=['exchange_id', 'id'])], 'pk_attr': 'id', 'table_description': 'Free text added to an exchange, kept in its original language.'},
