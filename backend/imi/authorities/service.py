@@ -79,15 +79,19 @@ def _facts(authority: Authority) -> rules.TargetFacts:
 
 async def register(principal: Principal, details: AuthorityDetails, now: datetime) -> Authority:
     """A coordinator registers an authority of its country; it stays pending until validated."""
+    authority = await _register(principal, details, now)
+    changes.committed()
+    return authority
+
+
+async def _register(principal: Principal, details: AuthorityDetails, now: datetime) -> Authority:
     coordinator = await _acting_coordinator(principal)
     details.check()
     rules.check_coordinates(coordinator, rules.TargetFacts(None, details.country, coordinator.id))
-    authority = await Authority.create(
+    return await Authority.create(
         **details.columns(), status=AuthorityStatus.PENDING, coordinator_id=coordinator.id,
         created_at=now, updated_at=now,
     )
-    changes.committed()
-    return authority
 
 
 async def invite(
@@ -95,7 +99,7 @@ async def invite(
 ) -> tuple[Authority, str]:
     """Register an authority and invite its first local data administrator; returns the invitation token."""
     async with db.transaction():
-        authority = await register(principal, details, now)
+        authority = await _register(principal, details, now)
         token = await accounts.invite(administrator_email, authority.id, principal.user_id, now)
     changes.committed()
     return authority, token
