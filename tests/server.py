@@ -33,7 +33,9 @@ class Server:
         self.environment = {
             **os.environ, "PYTHONPATH": str(ROOT / "backend"), "IMI_DATABASE_URL": database_url,
             "IMI_VAR_DIR": str(var_dir), "IMI_ENV": "test", "IMI_COOKIE_SECURE": "false",
-            "IMI_FRONTEND_DIR": str(var_dir / "no-frontend"), **env,
+            "IMI_FRONTEND_DIR": str(var_dir / "no-frontend"),
+            # Machine translation and the language detector are off unless a test asks for them.
+            "IMI_TRANSLATORS": "none", "IMI_LANGUAGE_DETECTOR": "off", **env,
         }
         self.process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None

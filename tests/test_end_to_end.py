@@ -41,7 +41,7 @@ async def test_two_officials_run_a_request_over_http(clean_db: str, tmp_path: Pa
                 "procedure": world.PROCEDURE, "subject": "Anerkennung als Zahnarzt",
                 "respondingAuthorityId": jan.authority_gid,
                 "requestedReplyDate": (today + timedelta(days=14)).isoformat(),
-                "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}],
+                "questions": world.QUESTIONS,
                 "personalData": [{"field": "full_name", "value": "Piotr Nowak"}]}}))["createRequest"]["exchange"]
             gid = draft["id"]
             step = await act(requester, ops.SEND, "sendRequest", exchangeId=gid, version=draft["version"])

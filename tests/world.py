@@ -16,6 +16,8 @@ from imi.graphql.ids import encode
 PASSWORD = "correct horse battery staple"
 AREA = "PROFESSIONAL_QUALIFICATIONS"
 PROCEDURE = "PQ_REQUEST"
+QUESTIONS = [{"item": "pq.establishment.legally_established",
+              "parameters": [{"name": "profession", "value": "Zahnarzt"}]}]
 NAMES = {"DE": ("Landesärztekammer Bayern", "de", "München"), "PL": ("Naczelna Izba Lekarska", "pl", "Warszawa"),
          "FR": ("Ordre national des médecins", "fr", "Paris"), "ES": ("Consejo General de Colegios Médicos", "es",
                                                                        "Madrid"),

@@ -1,7 +1,7 @@
 """The Starlette application: GraphQL, attachment downloads, health, and the single-page app."""
 
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -29,6 +29,8 @@ from imi.search.factory import engine_from_settings
 from imi.search.indexer import Indexer
 from imi.settings import Settings
 from imi.statistics.routes import routes as statistics_routes
+from imi.translation.routes import routes as translation_routes
+from imi.translation.runtime import report_translation, translation_lifespan
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -101,6 +103,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         Route("/attachments/{gid}", download),
         Route("/healthz", health),
         Mount("/statistics", routes=statistics_routes),
+        *translation_routes,
     ]
     if Path(settings.frontend_dir, "index.html").exists():
         routes.append(Mount("/", app=SinglePageApp(settings.frontend_dir)))
@@ -108,20 +111,18 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
-        async with RegisterTortoise(app, config=db.tortoise_config(settings.database_url),
-                                    _enable_global_fallback=True):
+        async with AsyncExitStack() as running:
+            await running.enter_async_context(RegisterTortoise(
+                app, config=db.tortoise_config(settings.database_url), _enable_global_fallback=True))
             await bus.start()
-            dispatcher.start()
-            deadlines.start()
-            indexer.start()
-            try:
-                yield
-            finally:
-                await deadlines.stop()
-                await indexer.stop()
-                await search.close()
-                await dispatcher.stop()
-                await bus.stop()
+            running.push_async_callback(bus.stop)
+            for task in (dispatcher, deadlines, indexer):
+                task.start()
+                running.push_async_callback(task.stop)
+            running.push_async_callback(search.close)
+            graphql.translation = await running.enter_async_context(translation_lifespan(app))
+            report_translation(graphql.translation)
+            yield
 
     headers = Middleware(SecurityHeaders, development=settings.development)
     app = Starlette(routes=routes, lifespan=lifespan, middleware=[headers])

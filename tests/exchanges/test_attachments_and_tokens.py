@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from imi.accounts import service as accounts
 from tests import operations as ops
+from tests import world
 from tests.exchanges.conftest import Cast
 from tests.world import PROCEDURE
 
@@ -18,7 +19,7 @@ async def _sent_request(client, cast: Cast, clock) -> dict:
     draft = (await client.gql(ops.CREATE, {"input": {
         "procedure": PROCEDURE, "subject": "Zulassung", "respondingAuthorityId": cast.responder.authority_gid,
         "requestedReplyDate": (clock.now().date() + timedelta(days=9)).isoformat(),
-        "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}],
+        "questions": world.QUESTIONS,
         "personalData": [{"field": "full_name", "value": "Ewa Zielińska"}]}}))["createRequest"]["exchange"]
     return (await client.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}}))["sendRequest"]["exchange"]
 

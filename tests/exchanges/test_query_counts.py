@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from tests import operations as ops
+from tests import world
 from tests.exchanges.conftest import Cast
 from tests.queries import counting_queries
 from tests.world import PROCEDURE
@@ -20,7 +21,7 @@ async def _requests(client, cast: Cast, clock, count: int) -> list[dict]:
         draft = (await client.gql(ops.CREATE, {"input": {
             "procedure": PROCEDURE, "subject": f"Anfrage {n}", "respondingAuthorityId": cast.responder.authority_gid,
             "requestedReplyDate": (clock.now().date() + timedelta(days=10)).isoformat(),
-            "questions": [{"item": "pq.establishment.legally_established", "parameters": [{"name": "profession", "value": "Zahnarzt"}]}]}}))["createRequest"]["exchange"]
+            "questions": world.QUESTIONS}}))["createRequest"]["exchange"]
         made.append((await client.gql(ops.SEND, {"input": {"exchangeId": draft["id"], "version": 1}})
                      )["sendRequest"]["exchange"])
     return made

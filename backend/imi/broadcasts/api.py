@@ -110,7 +110,8 @@ class BroadcastMutations:
     async def return_alert(self, info: Info, input: BroadcastStepInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.return_to_sender(
-            ctx.principal, _id(input.exchange_id), input.version, ctx.now, input.message or ""))
+            ctx.principal, _id(input.exchange_id), input.version, ctx.now, ctx.written(input.message or "")),
+            input.message)
 
     @strawberry.mutation(description="Send a complete notification to its countries.")
     async def send_notification(self, info: Info, input: BroadcastStepInput) -> ExchangeResult:
@@ -153,4 +154,5 @@ class BroadcastMutations:
     async def withdraw_broadcast(self, info: Info, input: BroadcastStepInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.withdraw(
-            ctx.principal, _id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _id(input.exchange_id), input.version, ctx.now, ctx.written(input.message)),
+            input.message)

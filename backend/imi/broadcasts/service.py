@@ -16,6 +16,7 @@ from imi.clock import day_of
 from imi.errors import NotAllowed, ValidationFailed
 from imi.exchanges import service as exchanges
 from imi.exchanges.content import check_form
+from imi.exchanges.free_text import Written
 from imi.exchanges.models import Exchange
 from imi.exchanges.visibility import Visible
 from imi.reference import ExchangeKind, procedure
@@ -137,7 +138,7 @@ async def send(principal: Principal, exchange_id: int, version: int, now: dateti
 
 
 async def return_to_sender(principal: Principal, exchange_id: int, version: int, now: datetime,
-                           message: str) -> Exchange:
+                           message: str | Written) -> Exchange:
     return await exchanges.act(principal, exchange_id, version, "RETURN_TO_SENDER", now,
                                message=exchanges.check_text("message", message))
 
@@ -217,7 +218,7 @@ async def close(principal: Principal, exchange_id: int, version: int, now: datet
 
 
 async def withdraw(principal: Principal, exchange_id: int, version: int, now: datetime,
-                   message: str | None = None) -> Exchange:
+                   message: str | Written | None = None) -> Exchange:
     return await exchanges.act(principal, exchange_id, version, "WITHDRAW", now, {"withdrawn_at": now},
                                message=exchanges.check_text("message", message) if message else None)
 

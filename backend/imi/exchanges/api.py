@@ -15,6 +15,7 @@ from imi.authorities.schema import AuthorityNode
 from imi.clock import day_of
 from imi.exchanges import boxes, models, service
 from imi.exchanges import queries as exchange_queries
+from imi.exchanges.free_text import translate_latest
 from imi.exchanges.schema import AttachmentNode, ExchangeNode, MessageNode
 from imi.exchanges.visibility import get_visible, participants_of, view
 from imi.graphql.connections import to_connection
@@ -227,11 +228,14 @@ def _questions(questions: list[QuestionInput]) -> list[dict[str, Any]]:
     return [{"item": q.item, "params": {p.name: p.value for p in q.parameters}} for q in questions]
 
 
-async def exchange_result(info: Info, act: Callable[[], Awaitable[models.Exchange]]) -> Any:
-    """Run an action; its result is the exchange as the caller now sees it, or the typed refusal."""
+async def exchange_result(info: Info, act: Callable[[], Awaitable[models.Exchange]], wrote: str | None = None) -> Any:
+    """Run an action; its result is the exchange as the caller now sees it, or the typed refusal. When the
+    caller wrote a message with it, its translations for the other readers start at once."""
 
     async def run() -> ExchangeSuccess:
         changed = await act()
+        if wrote:
+            await translate_latest(info.context.translation, changed.id)
         return ExchangeSuccess(exchange=ExchangeNode.of(await get_visible(info.context.principal, changed.id)))
 
     return await attempt(run)
@@ -306,7 +310,7 @@ class ExchangeMutations:
         async def run() -> ForwardSuccess:
             target = decode(input.to_authority_id, "Authority", "toAuthorityId")
             moved = await service.forward(ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
-                                          target, input.message)
+                                          target, ctx.written(input.message))
             authority = await ctx.loaders.authority.load(target)
             assert authority is not None, "the service checked that it exists"
             return ForwardSuccess(reference=moved.reference, to_authority=AuthorityNode.of(authority))
@@ -318,31 +322,35 @@ class ExchangeMutations:
         ctx = info.context
         return await exchange_result(info, lambda: service.answer(
             ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
-            {a.item: a.raw() for a in input.answers}, input.message))
+            {a.item: a.raw() for a in input.answers}, ctx.written(input.message)), input.message)
 
     @strawberry.mutation(description="Ask the responder for further information after its answer.")
     async def request_further_information(self, info: Info, input: MessageActionInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.request_further_information(
-            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, ctx.written(input.message)),
+            input.message)
 
     @strawberry.mutation(description="Refer an unsatisfactory answer to your coordinator.")
     async def refer_request(self, info: Info, input: MessageActionInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.refer(
-            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
+            ctx.written(input.message)), input.message)
 
     @strawberry.mutation(description="A coordinator returns a referred request to the responder.")
     async def return_referral(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.return_from_referral(
-            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
+            ctx.written(input.message)), input.message)
 
     @strawberry.mutation(description="A coordinator closes a referred request.")
     async def close_referral(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.close_referral(
-            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
+            ctx.written(input.message)), input.message)
 
     @strawberry.mutation(description="Accept the answer and close, with the optional survey.")
     async def close_request(self, info: Info, input: CloseRequestInput) -> ExchangeResult:
@@ -354,14 +362,17 @@ class ExchangeMutations:
     async def withdraw_request(self, info: Info, input: OptionalMessageActionInput) -> ExchangeResult:
         ctx = info.context
         return await exchange_result(info, lambda: service.withdraw(
-            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now, input.message))
+            ctx.principal, _exchange_id(input.exchange_id), input.version, ctx.now,
+            ctx.written(input.message)), input.message)
 
     @strawberry.mutation(description="Add free text to an open exchange.")
     async def add_message(self, info: Info, input: AddMessageInput) -> MessageResult:
         ctx = info.context
 
         async def run() -> MessageSuccess:
-            note = await service.add_message(ctx.principal, _exchange_id(input.exchange_id), ctx.now, input.text)
+            note = await service.add_message(ctx.principal, _exchange_id(input.exchange_id), ctx.now,
+                                             ctx.written(input.text) or input.text)
+            await translate_latest(ctx.translation, note.exchange_id)
             return MessageSuccess(exchange_message=MessageNode.of(note))
 
         return await attempt(run)

@@ -22,6 +22,7 @@ from imi.procedures import schema as procedure_schema
 from imi.procedures.schema import AvailableAction, CaseParticipant, StateDeadline
 from imi.reference import procedure
 from imi.reference.schema import ExchangeKind, LegalArea, Procedure
+from imi.translation.schema import MachineTranslation, translate
 
 
 @strawberry.enum(description="Whether you may see the exchange's personal data, and if not, why.")
@@ -83,11 +84,22 @@ async def _user_name(info: Info, pk: int | None) -> str | None:
 @strawberry.type(name="Message", description="Free text in its original language.")
 class MessageNode:
     id: strawberry.ID
-    text: str
-    language: str
+    text: str = strawberry.field(description="The original, always.")
+    language: str = strawberry.field(description="The language recorded for the original.")
+    declared_language: str | None = strawberry.field(description="The author's interface language.")
+    language_flagged: bool = strawberry.field(
+        description="The text confidently is not in the author's declared language (recorded as `language`).")
     created_at: datetime
     author_authority_pk: strawberry.Private[int]
     author_user_pk: strawberry.Private[int | None]
+
+    @strawberry.field(description="A machine translation into your language (or `language`); null when the "
+                                  "original is already in it.")
+    async def translation(self, info: Info, language: str | None = None) -> MachineTranslation | None:
+        target = reader_language(info, language)
+        if target == self.language:
+            return None
+        return await translate(info.context.translation, self.text, self.language, target)
 
     @strawberry.field
     async def author_authority(self, info: Info) -> AuthorityNode | None:
@@ -99,8 +111,10 @@ class MessageNode:
 
     @classmethod
     def of(cls, m: models.Message) -> Self:
-        return cls(id=encode("Message", m.id), text=m.text, language=m.language, created_at=m.created_at,
-                   author_authority_pk=m.author_authority_id, author_user_pk=m.author_user_id)
+        return cls(id=encode("Message", m.id), text=m.text, language=m.language,
+                   declared_language=m.declared_language, language_flagged=m.language_flagged,
+                   created_at=m.created_at, author_authority_pk=m.author_authority_id,
+                   author_user_pk=m.author_user_id)
 
 
 @strawberry.type(name="Attachment")

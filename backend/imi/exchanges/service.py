@@ -18,6 +18,7 @@ from imi.events import signal
 from imi.exchanges import rules
 from imi.exchanges.attachments import FileStore, check_upload
 from imi.exchanges.content import check_answers, check_questions
+from imi.exchanges.free_text import Written
 from imi.exchanges.models import Attachment, Exchange, ExchangeEvent, Message
 from imi.exchanges.rules import Action, State
 from imi.exchanges.visibility import Visible, get_visible
@@ -62,11 +63,21 @@ def check_subject(subject: str) -> str:
     return subject
 
 
-def check_text(name: str, text: str) -> str:
-    text = text.strip()
+def check_text(name: str, value: str | Written) -> Written:
+    """A message, stripped, of a sensible length, keeping the language recorded for it."""
+    written = value if isinstance(value, Written) else Written(value)
+    text = written.text.strip()
     if not text or len(text) > MAX_TEXT:
         raise ValidationFailed.single(name, f"is required, at most {MAX_TEXT} characters")
-    return text
+    return Written(text, written.language, written.flagged)
+
+
+async def _write_message(exchange_id: int, principal: Principal, written: Written, now: datetime) -> Message:
+    return await Message.create(
+        exchange_id=exchange_id, author_user_id=principal.user_id, author_authority_id=principal.authority_id,
+        text=written.text, language=written.language or principal.language, declared_language=principal.language,
+        language_flagged=written.flagged, created_at=now,
+    )
 
 
 async def _check_counterpart(authority_id: int, procedure_code: str, requesting_country: str) -> Authority:
@@ -164,7 +175,7 @@ async def record(
 async def act(
     principal: Principal, exchange_id: int, version: int, action: str, now: datetime,
     changes: Mapping[str, object] | None = None, data: Mapping[str, object] | None = None,
-    message: str | None = None, within: Callable[[Exchange], Awaitable[None]] | None = None,
+    message: str | Written | None = None, within: Callable[[Exchange], Awaitable[None]] | None = None,
 ) -> Exchange:
     """Check visibility, version and the procedure's workflow, then apply `changes` (and `within`, more work in
     the same transaction) and record the event, atomically. Every state-changing action goes through here."""
@@ -182,11 +193,7 @@ async def act(
         if not updated:
             raise StaleVersion("the exchange was changed by someone else: reload it", version + 1)
         if message is not None:
-            note = await Message.create(
-                exchange_id=exchange.id, author_user_id=principal.user_id,
-                author_authority_id=principal.authority_id, text=message, language=principal.language,
-                created_at=now,
-            )
+            note = await _write_message(exchange.id, principal, check_text("message", message), now)
             event_data["messageId"] = note.id
         if within is not None:
             await within(exchange)
@@ -278,7 +285,7 @@ async def accept(principal: Principal, exchange_id: int, version: int, now: date
 
 
 async def forward(principal: Principal, exchange_id: int, version: int, now: datetime, to_authority_id: int,
-                  message: str | None = None) -> Exchange:
+                  message: str | Written | None = None) -> Exchange:
     """Forward to another authority of the responder's country, or to a coordinator; it must accept anew."""
     seen = await get_visible(principal, exchange_id)
     exchange = seen.exchange
@@ -301,7 +308,7 @@ async def forward(principal: Principal, exchange_id: int, version: int, now: dat
 
 
 async def answer(principal: Principal, exchange_id: int, version: int, now: datetime,
-                 answers: dict[str, Any], message: str | None = None) -> Exchange:
+                 answers: dict[str, Any], message: str | Written | None = None) -> Exchange:
     seen = await get_visible(principal, exchange_id)
     exchange = seen.exchange
     merged = {**exchange.answers, **check_answers(exchange.procedure, exchange.questions, answers)}
@@ -316,14 +323,15 @@ async def answer(principal: Principal, exchange_id: int, version: int, now: date
 
 
 async def request_further_information(principal: Principal, exchange_id: int, version: int, now: datetime,
-                                      message: str) -> Exchange:
+                                      message: str | Written) -> Exchange:
     seen = await get_visible(principal, exchange_id)
     return await act(principal, exchange_id, version, Action.REQUEST_FURTHER_INFORMATION, now,
                       {"round": seen.exchange.round + 1}, {"round": seen.exchange.round + 1},
                       check_text("message", message))
 
 
-async def refer(principal: Principal, exchange_id: int, version: int, now: datetime, message: str) -> Exchange:
+async def refer(principal: Principal, exchange_id: int, version: int, now: datetime,
+                message: str | Written) -> Exchange:
     """Refer an unsatisfactory answer to the requester's own coordinator."""
     seen = await get_visible(principal, exchange_id)
     requester = await Authority.get(id=seen.exchange.requesting_authority_id)
@@ -336,13 +344,13 @@ async def refer(principal: Principal, exchange_id: int, version: int, now: datet
 
 
 async def return_from_referral(principal: Principal, exchange_id: int, version: int, now: datetime,
-                               message: str | None = None) -> Exchange:
+                               message: str | Written | None = None) -> Exchange:
     return await act(principal, exchange_id, version, Action.RETURN_FROM_REFERRAL, now,
                       message=check_text("message", message) if message else None)
 
 
 async def close_referral(principal: Principal, exchange_id: int, version: int, now: datetime,
-                         message: str | None = None) -> Exchange:
+                         message: str | Written | None = None) -> Exchange:
     return await act(principal, exchange_id, version, Action.CLOSE_REFERRAL, now, {"closed_at": now},
                       message=check_text("message", message) if message else None)
 
@@ -357,20 +365,18 @@ async def close(principal: Principal, exchange_id: int, version: int, now: datet
 
 
 async def withdraw(principal: Principal, exchange_id: int, version: int, now: datetime,
-                   message: str | None = None) -> Exchange:
+                   message: str | Written | None = None) -> Exchange:
     return await act(principal, exchange_id, version, Action.WITHDRAW, now, {"withdrawn_at": now},
                       message=check_text("message", message) if message else None)
 
 
-async def add_message(principal: Principal, exchange_id: int, now: datetime, text: str,
+async def add_message(principal: Principal, exchange_id: int, now: datetime, text: str | Written,
                       action: str = Action.ADD_MESSAGE) -> Message:
     """Add free text to an open exchange (for a notification, a comment)."""
     body = check_text("text", text)
 
     async def write(seen: Visible) -> tuple[Message, dict[str, object]]:
-        written = await Message.create(exchange_id=seen.exchange.id, author_user_id=principal.user_id,
-                                       author_authority_id=principal.authority_id, text=body,
-                                       language=principal.language, created_at=now)
+        written = await _write_message(seen.exchange.id, principal, body, now)
         return written, {"messageId": written.id}
 
     return await note(principal, exchange_id, action, now, write)

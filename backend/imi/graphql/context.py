@@ -2,14 +2,18 @@
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, overload
 
 import strawberry
+
+if TYPE_CHECKING:
+    from imi.translation.runtime import TranslationRuntime
 
 from imi.accounts.principal import Principal
 from imi.clock import Clock
 from imi.events.bus import Bus
 from imi.exchanges.attachments import FileStore
+from imi.exchanges.free_text import Written, written
 from imi.graphql.loaders import Loaders
 from imi.settings import Settings
 
@@ -25,6 +29,7 @@ class Context:
     bus: Bus
     loaders: Loaders = field(default_factory=Loaders)
     connection_params: dict[str, Any] | None = None
+    translation: "TranslationRuntime | None" = None
     _now: datetime | None = None
 
     @property
@@ -37,6 +42,16 @@ class Context:
     @property
     def language(self) -> str:
         return self.principal.language
+
+    @overload
+    def written(self, text: str) -> Written: ...
+
+    @overload
+    def written(self, text: None) -> None: ...
+
+    def written(self, text: str | None) -> Written | None:
+        """A text the caller wrote, with the language recorded for it."""
+        return None if text is None else written(text, self.principal.language, self.translation)
 
 
 Info = strawberry.Info[Context, None]

@@ -19,6 +19,7 @@ from imi.events.bus import Bus
 from imi.exchanges.attachments import FileStore
 from imi.graphql.context import Context
 from imi.settings import Settings
+from imi.translation.runtime import TranslationRuntime
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 
@@ -37,6 +38,7 @@ class GraphQLView(GraphQL):
         self.clock = clock
         self.store = store
         self.bus = bus
+        self.translation: TranslationRuntime | None = None  # set while the app runs, if configured
 
     async def get_context(  # type: ignore[override]
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -45,7 +47,8 @@ class GraphQLView(GraphQL):
         if isinstance(request, Request) and request.method == "POST" and not authenticated.csrf_ok(request):
             raise HTTPException(403, "Missing or wrong X-CSRF-Token header for a cookie session.")
         return Context(request=request, response=response, principal=authenticated.principal,
-                       settings=self.settings, clock=self.clock, store=self.store, bus=self.bus)
+                       settings=self.settings, clock=self.clock, store=self.store, bus=self.bus,
+                       translation=self.translation)
 
     async def on_ws_connect(self, context: Context) -> dict[str, object] | None:  # type: ignore[override]
         """A partner tool sends `{"token": "<API token>"}` in connection_init; the web app relies on its session

@@ -72,3 +72,17 @@ async def translation_lifespan(
         yield runtime
     finally:
         await runtime.stop()
+
+
+def report_translation(runtime: TranslationRuntime) -> None:
+    """Say plainly at start-up whether machine translation is available, and through what."""
+    from imi.translation.coverage import coverage, summary
+
+    served = {name: summary(coverage(provider)) for name, provider in
+              ((name, runtime.registry.get(name)) for name in runtime.registry.names) if provider is not None}
+    pairs = {name: counts["direct"] + counts["pivot"] for name, counts in served.items()}
+    if not any(pairs.values()):
+        log.warning("machine translation is not configured: no provider serves any language pair "
+                    "(install Apertium's Debian packages, or set IMI_TRANSLATORS with eTranslation or DeepL)")
+    else:
+        log.info("machine translation: %s", ", ".join(f"{name} ({count} pairs)" for name, count in pairs.items()))

@@ -87,7 +87,7 @@ class TranslationSettings:
             return value if value not in (None, "") else default
 
         return cls(
-            translators=_list(get("IMI_TRANSLATORS"), ("apertium",)),
+            translators=tuple(t for t in _list(get("IMI_TRANSLATORS"), ("apertium",)) if t != "none"),
             max_chars=int(get("IMI_TRANSLATION_MAX_CHARS", "10000") or 10000),
             wait=float(get("IMI_TRANSLATION_WAIT", "3") or 3),
             max_attempts=int(get("IMI_TRANSLATION_MAX_ATTEMPTS", "6") or 6),

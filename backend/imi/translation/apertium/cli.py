@@ -25,13 +25,14 @@ class ApertiumCli:
         process = await asyncio.create_subprocess_exec(
             self.executable,
             *args,
-            stdin=asyncio.subprocess.PIPE,
+            # With nothing to feed, no pipe: a command that exits at once must not meet a write (uvloop refuses).
+            stdin=asyncio.subprocess.PIPE if stdin else asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
             start_new_session=True,
         )
         try:
-            out, err = await asyncio.wait_for(process.communicate(stdin.encode()), self.timeout)
+            out, err = await asyncio.wait_for(process.communicate(stdin.encode() if stdin else None), self.timeout)
         except TimeoutError:
             process.kill()
             await process.wait()
