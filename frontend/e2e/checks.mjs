@@ -1,21 +1,39 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { AXE_TAGS } from './views.mjs';
+import { shareSession, signInApi } from './api.mjs';
+import { DEMO_PASSWORD } from './backend.mjs';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export function expect(condition, message) {
+  if (!condition) throw new Error(message);
+}
 
 /** A browser context whose interface language is already chosen (as if picked before). */
 export async function contextIn(browser, language, options = {}) {
   const context = await browser.newContext({ locale: language, ...options });
   await context.addInitScript((lang) => localStorage.setItem('imi.language', lang), language);
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+/** A context in `language`, signed in as `email` (the session is opened through the API, as a sign-in would). */
+export async function signedInContext(browser, baseUrl, email, language, options = {}, password = DEMO_PASSWORD) {
+  const context = await contextIn(browser, language, options);
+  await shareSession(context, baseUrl, await signInApi(baseUrl, email, password));
   return context;
 }
 
 /** Opens a view and waits until its data and its charts are drawn. */
 export async function openView(page, baseUrl, path) {
   await page.goto(`${baseUrl}${path}`);
+  await settled(page);
+}
+
+/** Waits until the page has its heading and nothing is loading any more. */
+export async function settled(page) {
   await page.locator('h1').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('.loading, .plot-chart[aria-busy="true"]'));
 }
@@ -30,11 +48,47 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
 
-/** Presses Tab until the focused element matches, at most `limit` times; returns whether it got there. */
-export async function tabTo(page, selector, limit = 80) {
+/** Presses Tab until the focused element matches, at most `limit` times; fails if it never gets there. */
+export async function tabTo(page, selector, limit = 150) {
   for (let i = 0; i < limit; i += 1) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return true;
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
   }
-  return false;
+  throw new Error(`Tab never reaches ${selector}`);
+}
+
+/** Whether Tab reaches the selector (for checks that report rather than stop). */
+export async function canTabTo(page, selector, limit = 150) {
+  try {
+    await tabTo(page, selector, limit);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const catalogues = new Map();
+
+/** An interface string of the catalogue (`states.REQUEST.SENT`), to compare with what the page shows. */
+export async function text(language, key) {
+  if (!catalogues.has(language)) {
+    const file = new URL(`../src/i18n/locales/${language}.json`, import.meta.url);
+    catalogues.set(language, JSON.parse(await readFile(file, 'utf8')));
+  }
+  const value = key.split('.').reduce((node, part) => node?.[part], catalogues.get(language));
+  if (typeof value !== 'string') throw new Error(`no string ${key} in ${language}`);
+  return value;
+}
+
+/** Waits until the overview says the exchange is in this state (as the catalogue words it). */
+export async function waitForState(page, language, kind, state) {
+  const expected = await text(language, `states.${kind}.${state}`);
+  await page.locator('.overview dd', { hasText: expected }).first().waitFor();
+}
+
+/** The text of the polite live region once something is announced in it. */
+export async function announcement(page) {
+  const region = page.locator('[data-testid="live-polite"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="live-polite"]')?.textContent !== '');
+  return region.textContent();
 }

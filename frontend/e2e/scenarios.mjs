@@ -1,36 +1,97 @@
-import { contextIn, openView, screenshot, tabTo } from './checks.mjs';
+import { signInApi } from './api.mjs';
+import { DEMO_PASSWORD } from './backend.mjs';
+import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_OFFICIAL } from './cast.mjs';
+import { canTabTo, contextIn, expect, openView, screenshot, settled, signedInContext, tabTo, text } from './checks.mjs';
 
-function expect(condition, message) {
-  if (!condition) throw new Error(message);
+/** Signing in and out with the keyboard alone; a page asked for before signing in opens after it. */
+export async function signInByKeyboard(browser, baseUrl) {
+  const context = await contextIn(browser, 'en');
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/directory?text=Arzt`);
+  await page.waitForURL('**/sign-in?next=*');
+  await tabTo(page, 'input[name="email"]');
+  await page.keyboard.type(GERMAN_OFFICIAL);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/directory?text=Arzt');
+  await settled(page);
+  await tabTo(page, '.user-menu button');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/sign-in**');
+  await page.locator('input[name="email"]').waitFor();
+  await context.close();
+}
+
+/** A wrong password is refused and said so, in the reader's language. */
+export async function wrongPasswordExplained(browser, baseUrl) {
+  const context = await contextIn(browser, 'de');
+  const page = await context.newPage();
+  await openView(page, baseUrl, '/sign-in');
+  await page.fill('input[name="email"]', GERMAN_OFFICIAL);
+  await page.fill('input[name="password"]', 'not-the-password');
+  await page.press('input[name="password"]', 'Enter');
+  const alert = page.locator('main [role="alert"]');
+  await alert.waitFor();
+  expect((await alert.textContent()).includes(await text('de', 'errors.signInFailed')), 'a wrong password is not explained');
+  await context.close();
+}
+
+/** A change that lost a race with someone else's is refused, explained, and the request can be reloaded. */
+export async function staleVersionExplained(browser, baseUrl) {
+  const api = await signInApi(baseUrl, GERMAN_OFFICIAL, DEMO_PASSWORD);
+  const { exchanges } = await api.query('{ exchanges(input: { box: SENT, kinds: [REQUEST], first: 50 }) { edges { node { id version state allowedActions } } } }');
+  const target = exchanges.edges.map((edge) => edge.node).find((node) => node.allowedActions.includes('MODIFY'));
+  expect(target, 'the German official has no sent request that can be modified');
+  const context = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'en');
+  const page = await context.newPage();
+  await openView(page, baseUrl, `/requests/${encodeURIComponent(target.id)}`);
+  await page.locator('button[data-action="MODIFY"]').click();
+  await page.locator('.action-panel input[name="subject"]').fill('Changed here');
+  // Meanwhile a colleague changes the same request.
+  await api.query('mutation($input: ModifyRequestInput!) { modifyRequest(input: $input) { __typename } }', {
+    input: { exchangeId: target.id, version: target.version, subject: 'Changed by a colleague' },
+  });
+  await page.waitForTimeout(500);
+  await page.locator('.action-panel button[type="submit"]').click();
+  const alert = page.locator('main [role="alert"]');
+  await alert.waitFor();
+  const explained = await alert.textContent();
+  expect(explained.includes(await text('en', 'errors.staleVersion')), `the version conflict is not explained: ${explained}`);
+  await screenshot(page, 'stale-version-en');
+  await alert.getByRole('button', { name: await text('en', 'errors.reload') }).click();
+  await page.locator('.overview dd', { hasText: 'Changed by a colleague' }).waitFor();
+  await context.close();
 }
 
 /** The language switcher works from the keyboard, applies at once, is announced and is remembered. */
 export async function languageSwitcherByKeyboard(browser, baseUrl) {
-  // No language chosen beforehand: the browser's English applies until the reader picks another.
+  // No language chosen beforehand: the official's preferred language (German) applies until they pick another.
   const context = await browser.newContext({ locale: 'en-GB' });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  await context.addCookies((await signInApi(baseUrl, GERMAN_OFFICIAL, DEMO_PASSWORD)).cookies.map(({ name, value }) => ({ name, value, url: baseUrl })));
   await openView(page, baseUrl, '/');
-  expect(await tabTo(page, '#language-switcher'), 'Tab never reaches the language switcher');
+  expect((await page.evaluate(() => document.documentElement.lang)) === 'de', 'the official’s preferred language does not apply');
+  await tabTo(page, '#language-switcher');
   await page.keyboard.press('ArrowUp');
-  await page.waitForFunction(() => document.documentElement.lang !== 'en');
+  await page.waitForFunction(() => document.documentElement.lang !== 'de');
   const lang = await page.evaluate(() => document.documentElement.lang);
-  expect(lang === 'el', `ArrowUp from English should choose Ελληνικά (el), got ${lang}`);
+  expect(lang === 'da', `ArrowUp from Deutsch should choose Dansk (da), got ${lang}`);
   await page.waitForFunction(() => document.querySelector('[data-testid="live-polite"]')?.textContent !== '');
-  const heading = await page.locator('h1').textContent();
-  expect(heading === 'Η εργασία μου', `the page did not switch to Greek: h1 is ${heading}`);
+  expect((await page.locator('h1').textContent()) === (await text('da', 'work.title')), 'the page did not switch to Danish');
   await page.goto(`${baseUrl}/scoreboard`);
   await page.locator('h1').waitFor();
-  expect((await page.evaluate(() => document.documentElement.lang)) === 'el', 'the choice is not remembered after a reload');
+  expect((await page.evaluate(() => document.documentElement.lang)) === 'da', 'the choice is not remembered after a reload');
   await context.close();
 }
 
 /** Every one of the 30 countries is reachable by Tab with a name that says its result; Enter opens its page. */
 export async function mapByKeyboard(browser, baseUrl) {
-  const context = await contextIn(browser, 'en');
+  const context = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'en');
   const page = await context.newPage();
   await openView(page, baseUrl, '/scoreboard');
-  expect(await tabTo(page, '.eea-map__country'), 'Tab never reaches a country of the map');
+  await tabTo(page, '.eea-map__country');
   const names = [];
   const codes = [];
   while (await page.evaluate(() => document.activeElement?.matches('.eea-map__country') ?? false)) {
@@ -51,64 +112,52 @@ export async function mapByKeyboard(browser, baseUrl) {
   await context.close();
 }
 
-/** Small states are visible: each has a marker of at least 10 px on a desktop-sized map. */
-export async function smallStatesVisible(browser, baseUrl) {
-  const context = await contextIn(browser, 'en', { viewport: { width: 1280, height: 900 } });
+/** For the crafted year, the map shows each country in the colour of its overall result, the smallest too. */
+export async function scoreboardColours(browser, baseUrl) {
+  const context = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'en', { viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await openView(page, baseUrl, '/scoreboard');
+  await openView(page, baseUrl, `/scoreboard?from=${CRAFTED_PERIOD.from}&to=${CRAFTED_PERIOD.to}`);
+  for (const [country, band] of Object.entries(CRAFTED_RESULTS)) {
+    const fill = await page.locator(`.eea-map__country[data-country="${country}"] .eea-map__shape`).getAttribute('fill');
+    expect(fill === `url(#band-${band})`, `${country} is drawn with ${fill}, not ${band}`);
+  }
   for (const code of ['LI', 'LU', 'MT', 'CY']) {
     const box = await page.locator(`.eea-map__country[data-country="${code}"]`).boundingBox();
     expect(box && box.width >= 10 && box.height >= 10, `${code} is drawn smaller than 10 px`);
   }
-  await context.close();
-}
-
-/** A change that lost a race with someone else's is refused and explained. */
-export async function staleVersionExplained(browser, baseUrl) {
-  const context = await contextIn(browser, 'en');
-  const page = await context.newPage();
-  await openView(page, baseUrl, '/requests/req-1042');
-  await page.getByRole('button', { name: 'Answer', exact: true }).click();
-  const alert = page.locator('main [role="alert"]');
-  await alert.waitFor();
-  expect((await alert.textContent()).includes('Someone else changed this request'), 'the version conflict is not explained');
-  await context.close();
-}
-
-/** Free text shows its machine translation labelled with its engine, and the original in its own language. */
-export async function translationLabelled(browser, baseUrl) {
-  const context = await contextIn(browser, 'en');
-  const page = await context.newPage();
-  await openView(page, baseUrl, '/requests/req-1042');
-  expect((await page.locator('.translated-text__label').textContent()).includes('Apertium'), 'the translation does not name its engine');
-  await page.getByRole('button', { name: 'Show the original' }).click();
-  expect((await page.locator('.translated-text p[lang="de"]').count()) === 1, 'the German original has no lang="de"');
+  await screenshot(page, 'scoreboard-crafted-2008-en');
   await context.close();
 }
 
 /** An address with a period opens the same view for the same period, after a reload too. */
 export async function shareableAddress(browser, baseUrl) {
-  const context = await contextIn(browser, 'de');
+  const context = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'de');
   const page = await context.newPage();
   await openView(page, baseUrl, '/scoreboard/MT?from=2024-01-01&to=2024-06-30');
   await page.reload();
-  await page.locator('h1').waitFor();
+  await settled(page);
   expect((await page.inputValue('input[name="from"]')) === '2024-01-01', 'the period is lost on reload');
   expect((await page.locator('h1').textContent()).includes('Malta'), 'the country page is not Malta');
   await context.close();
 }
 
-/** At 360 px wide nothing needs horizontal scrolling (tables scroll inside their own box). */
+/** At 360 px wide nothing needs horizontal scrolling (tables scroll inside their own box); the menu opens by keyboard. */
 export async function narrowScreen(browser, baseUrl, views) {
-  const context = await contextIn(browser, 'en', { viewport: { width: 360, height: 740 } });
-  const page = await context.newPage();
   const wide = [];
   for (const view of views) {
+    const context = await view.context(browser, 'en', { viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
     await openView(page, baseUrl, view.path);
     await screenshot(page, `${view.name}-en-360px`);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > 360) wide.push(`${view.name} (${width}px)`);
+    if (view.name === 'my-work') {
+      expect(await canTabTo(page, '.site-nav__toggle'), 'the menu button cannot be reached by keyboard');
+      await page.keyboard.press('Enter');
+      expect(await page.locator('#site-nav-list').isVisible(), 'the menu does not open by keyboard');
+    }
+    await context.close();
   }
   expect(wide.length === 0, `wider than 360 px: ${wide.join(', ')}`);
-  await context.close();
 }
+

@@ -46,7 +46,7 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
         {t('admin.addUser')}
       </h3>
       <Field label={t('admin.fullName')}>{({ id }) => <input id={id} name="fullName" className="ecl-text-input ecl-text-input--l" required />}</Field>
-      <Field label={t('admin.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input ecl-text-input--l" required />}</Field>
+      <Field label={t('signIn.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input ecl-text-input--l" required />}</Field>
       <Field label={t('admin.language')}>
         {({ id }) => (
           <div className="ecl-select__container ecl-select__container--m">

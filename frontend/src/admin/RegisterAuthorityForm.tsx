@@ -75,7 +75,7 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
         )}
       </Field>
       <Field label={t('admin.city')}>{({ id }) => <input id={id} name="city" className="ecl-text-input" />}</Field>
-      <Field label={t('admin.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input" />}</Field>
+      <Field label={t('signIn.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input" />}</Field>
       <Field label={t('admin.administratorEmail')} hint={t('admin.administratorEmailHint')}>
         {({ id, describedBy }) => <input id={id} name="administratorEmail" type="email" className="ecl-text-input" aria-describedby={describedBy} />}
       </Field>

@@ -12,7 +12,7 @@ export function AlertDeadlinesText({ deadlines }: { deadlines: AlertDeadlines })
       {deadlines.sendBy && (
         <p className={deadlines.sentLateDays ? 'deadline deadline--overdue' : 'deadline'}>
           {t('alerts.sendWithin', { date: formatDate(language, deadlines.sendBy) })}
-          {deadlines.sentLateDays ? ` (${t('alerts.sentLate', { count: deadlines.sentLateDays })})` : ''}
+          {deadlines.sentLateDays ? ` (${t('deadline.daysOverdue', { count: deadlines.sentLateDays })})` : ''}
         </p>
       )}
       {deadlines.closeBy && (

@@ -12,7 +12,6 @@ import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
 import { useLiveReload } from '../work/useLiveReload';
 import { useNewItemsAnnouncement } from '../work/useNewItemsAnnouncement';
-import { stateLabel } from '../workflow/labels';
 import { AlertDeadlinesText } from './AlertDeadlinesText';
 import { BROADCAST_LISTS, type BroadcastList, type BroadcastSummary } from './types';
 
@@ -27,7 +26,7 @@ function BroadcastItem({ item }: { item: BroadcastSummary }) {
   return (
     <li className="card">
       <p className="card__kind">
-        {t(item.kind === 'ALERT' ? 'alerts.alert' : 'alerts.notification')} · {stateLabel(t, item.kind, item.state)}
+        {t(item.kind === 'ALERT' ? 'alerts.alert' : 'alerts.notification')} · {item.stateLabel}
       </p>
       <h3 className="ecl-u-type-heading-3 card__title">
         <Link className="ecl-link" href={pathOf({ name: 'broadcast', id: item.id })}>

@@ -5,23 +5,22 @@ import type { AuthoritySummary } from '../directory/types';
 import { MessageField } from '../requests/actions/MessageField';
 import { PanelForm } from '../requests/actions/PanelForm';
 import { useUser } from '../session/Session';
-import { actionLabel } from '../workflow/labels';
-import type { BroadcastAction, BroadcastCommand, BroadcastDetail } from './types';
+import type { AvailableAction } from '../workflow/labels';
+import type { BroadcastAction, BroadcastCommand } from './types';
 
 interface BroadcastActionPanelProps {
-  action: BroadcastAction;
-  broadcast: BroadcastDetail;
+  chosen: AvailableAction<BroadcastAction>;
   pending: boolean;
   onCommand: (command: BroadcastCommand) => void;
   onCancel: () => void;
 }
 
 /** The form of the chosen action on an alert or notification, with exactly what that action needs. */
-export function BroadcastActionPanel({ action, broadcast, pending, onCommand, onCancel }: BroadcastActionPanelProps) {
+export function BroadcastActionPanel({ chosen, pending, onCommand, onCancel }: BroadcastActionPanelProps) {
+  const { action, label: title } = chosen;
   const { t } = useTranslation();
   const user = useUser();
   const [authorities, setAuthorities] = useState<AuthoritySummary[]>([]);
-  const title = actionLabel(t, broadcast.kind, action);
   const message = (form: FormData) => String(form.get('message') ?? '');
 
   function command(form: FormData): BroadcastCommand | null {

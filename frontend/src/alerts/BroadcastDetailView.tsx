@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { useResource } from '../data/useResource';
@@ -10,22 +10,17 @@ import { QuestionsAndAnswers } from '../requests/QuestionsAndAnswers';
 import { AuthorityLabel } from '../requests/RequestOverview';
 import { Timeline } from '../requests/Timeline';
 import { TranslatedTextBlock } from '../requests/TranslatedTextBlock';
+import { useHeldWhileEditing } from '../requests/useHeldWhileEditing';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAnnounce } from '../ui/LiveRegion';
 import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
 import { useLiveReload } from '../work/useLiveReload';
-import { actionLabel, stateLabel } from '../workflow/labels';
+import { offered, type AvailableAction } from '../workflow/labels';
 import { AlertDeadlinesText } from './AlertDeadlinesText';
 import { BroadcastActionPanel } from './BroadcastActionPanel';
 import { Participants } from './Participants';
 import { BROADCAST_ACTIONS, type BroadcastAction, type BroadcastCommand, type BroadcastDetail } from './types';
-
-const KNOWN_ACTIONS: readonly string[] = BROADCAST_ACTIONS;
-
-function isBroadcastAction(action: string): action is BroadcastAction {
-  return KNOWN_ACTIONS.includes(action);
-}
 
 function Overview({ broadcast }: { broadcast: BroadcastDetail }) {
   const { t } = useTranslation();
@@ -33,7 +28,7 @@ function Overview({ broadcast }: { broadcast: BroadcastDetail }) {
   const rows: [string, ReactNode][] = [
     [t('request.reference'), broadcast.reference],
     [t('compose.subject'), <span lang={broadcast.subjectLanguage}>{broadcast.subject}</span>],
-    [t('request.state'), stateLabel(t, broadcast.kind, broadcast.state)],
+    [t('request.state'), broadcast.stateLabel],
     [t('request.procedure'), broadcast.procedure],
     [t('alerts.sender'), <AuthorityLabel authority={broadcast.sender} />],
     [t('alerts.recipients'), broadcast.countries.length ? broadcast.countries.map((code) => countryName(language, code)).join(', ') : t('alerts.allCountries')],
@@ -58,18 +53,22 @@ function BroadcastPage({ initial, reload }: { initial: BroadcastDetail; reload: 
   const sources = useDataSources();
   const language = useLanguage();
   const announce = useAnnounce();
-  const [broadcast, setBroadcast] = useState(initial);
-  const [chosen, setChosen] = useState<BroadcastAction | null>(null);
+  const [chosen, setChosen] = useState<AvailableAction<BroadcastAction> | null>(null);
+  const [broadcast, setBroadcast, release] = useHeldWhileEditing(initial, chosen !== null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => setBroadcast(initial), [initial]);
+
+  function close() {
+    setChosen(null);
+    release();
+  }
 
   async function perform(command: BroadcastCommand) {
     setPending(true);
     setError(null);
     try {
       setBroadcast(await sources.performOnBroadcast(broadcast.id, broadcast.version, command, language));
-      announce(t('actions.done', { action: actionLabel(t, broadcast.kind, command.action) }));
+      announce(t('actions.done', { action: chosen?.label ?? command.action }));
       setChosen(null);
     } catch (failure) {
       setError(failure);
@@ -83,18 +82,18 @@ function BroadcastPage({ initial, reload }: { initial: BroadcastDetail; reload: 
     <article>
       <PageHeading title={title}>{title}</PageHeading>
       <h2 className="ecl-u-type-heading-2">{t('request.availableActions')}</h2>
-      <ActionBar kind={broadcast.kind} actions={broadcast.allowedActions.filter(isBroadcastAction)} chosen={chosen} pending={pending} onChoose={(action) => setChosen(action === chosen ? null : action)} />
+      <ActionBar actions={offered(broadcast.actions, BROADCAST_ACTIONS)} chosen={chosen?.action ?? null} pending={pending} onChoose={(item) => (item.action === chosen?.action ? close() : setChosen(item))} />
       {error !== null && (
         <ErrorNotice
           error={error}
           onReload={() => {
             setError(null);
-            setChosen(null);
+            close();
             reload();
           }}
         />
       )}
-      {chosen && <BroadcastActionPanel key={chosen} action={chosen} broadcast={broadcast} pending={pending} onCommand={perform} onCancel={() => setChosen(null)} />}
+      {chosen && <BroadcastActionPanel key={chosen.action} chosen={chosen} pending={pending} onCommand={perform} onCancel={close} />}
       <h2 className="ecl-u-type-heading-2">{t('request.overview')}</h2>
       <Overview broadcast={broadcast} />
       {broadcast.limitedView && <p className="notice">{t('alerts.limitedView')}</p>}

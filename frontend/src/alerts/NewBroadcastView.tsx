@@ -6,7 +6,7 @@ import { useDataSources } from '../data/sources';
 import { useResource } from '../data/useResource';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Procedure } from '../reference/types';
-import { useRouter } from '../router/Router';
+import { useRouter, useSearchParams } from '../router/Router';
 import { pathOf } from '../router/routes';
 import { useUser } from '../session/Session';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -79,7 +79,8 @@ export function NewBroadcastView() {
   const sources = useDataSources();
   const language = useLanguage();
   const areas = useResource(() => sources.legalAreas(language), `areas/${language}`);
-  const [procedureCode, setProcedureCode] = useState('');
+  const [params, setParams] = useSearchParams();
+  const procedureCode = params.get('procedure') ?? '';
   const catalogue = useResource(() => (procedureCode ? sources.questionCatalogue(procedureCode, language) : Promise.resolve([])), `${procedureCode}/${language}`);
   const procedures = areas.status === 'ready' ? areas.data.flatMap((area) => area.procedures).filter((procedure) => procedure.kind === 'ALERT' || procedure.kind === 'NOTIFICATION') : [];
   const procedure = procedures.find((item) => item.code === procedureCode);
@@ -93,7 +94,7 @@ export function NewBroadcastView() {
           <Field label={t('compose.procedure')}>
             {({ id }) => (
               <div className="ecl-select__container ecl-select__container--l">
-                <select id={id} className="ecl-select" value={procedureCode} onChange={(event) => setProcedureCode(event.target.value)}>
+                <select id={id} className="ecl-select" value={procedureCode} onChange={(event) => setParams(new URLSearchParams(event.target.value ? { procedure: event.target.value } : {}))}>
                   <option value="">{t('compose.chooseProcedure')}</option>
                   {procedures.map((item) => (
                     <option key={item.code} value={item.code}>

@@ -1,5 +1,6 @@
 import type { AnswerEntry } from '../catalogue/types';
 import type { AuthorityName, ExchangeKind } from '../reference/types';
+import type { AvailableAction } from '../workflow/labels';
 import type { ExchangeMessage, PersonalDataStatus, QuestionAndAnswer, TimelineEvent } from '../requests/types';
 
 /** The lists of the alerts page, each one of the API's boxes restricted to alerts and notifications. */
@@ -24,6 +25,7 @@ export interface BroadcastSummary {
   subjectLanguage: string;
   procedure: string;
   state: string;
+  stateLabel: string;
   sender: AuthorityName;
   /** The selected countries; empty when it goes to all. */
   countries: string[];
@@ -40,7 +42,8 @@ export interface BroadcastParticipant {
 
 export interface BroadcastDetail extends BroadcastSummary {
   version: number;
-  allowedActions: string[];
+  /** Exactly the actions the reader may take now, as the API names and labels them. */
+  actions: AvailableAction[];
   /** A receiving coordinator sees only what the law allows until it allocates the alert. */
   limitedView: boolean;
   personalDataStatus: PersonalDataStatus;

@@ -7,7 +7,7 @@ import { AuthorityPicker } from '../directory/AuthorityPicker';
 import type { AuthoritySummary } from '../directory/types';
 import { useLanguage } from '../i18n/useLanguage';
 import type { Procedure } from '../reference/types';
-import { useRouter } from '../router/Router';
+import { useRouter, useSearchParams } from '../router/Router';
 import { pathOf } from '../router/routes';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
@@ -93,7 +93,8 @@ export function ComposeView() {
   const sources = useDataSources();
   const language = useLanguage();
   const areas = useResource(() => sources.legalAreas(language), `areas/${language}`);
-  const [procedureCode, setProcedureCode] = useState('');
+  const [params, setParams] = useSearchParams();
+  const procedureCode = params.get('procedure') ?? '';
   const catalogue = useResource(() => (procedureCode ? sources.questionCatalogue(procedureCode, language) : Promise.resolve([])), `${procedureCode}/${language}`);
   const procedures = areas.status === 'ready' ? areas.data.flatMap((area) => area.procedures).filter((procedure) => procedure.kind === 'REQUEST') : [];
   const procedure = procedures.find((item) => item.code === procedureCode);
@@ -107,7 +108,7 @@ export function ComposeView() {
           <Field label={t('compose.procedure')}>
             {({ id }) => (
               <div className="ecl-select__container ecl-select__container--l">
-                <select id={id} className="ecl-select" value={procedureCode} onChange={(event) => setProcedureCode(event.target.value)}>
+                <select id={id} className="ecl-select" value={procedureCode} onChange={(event) => setParams(new URLSearchParams(event.target.value ? { procedure: event.target.value } : {}))}>
                   <option value="">{t('compose.chooseProcedure')}</option>
                   {procedures.map((item) => (
                     <option key={item.code} value={item.code}>

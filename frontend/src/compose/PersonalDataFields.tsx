@@ -10,7 +10,7 @@ export function PersonalDataFields({ fields, entries, onChange }: { fields: stri
   if (fields.length === 0) return null;
   return (
     <fieldset className="ecl-form-group field">
-      <legend className="ecl-form-label">{t('compose.personalData')}</legend>
+      <legend className="ecl-form-label">{t('request.personalData')}</legend>
       <p className="ecl-help-block">{t('compose.personalDataHint')}</p>
       {fields.map((field) => (
         <div key={field} className="field">

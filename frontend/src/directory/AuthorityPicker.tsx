@@ -6,7 +6,7 @@ import { useLanguage } from '../i18n/useLanguage';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import type { AuthoritySummary, DirectoryQuery } from './types';
 
-type Search = { status: 'idle' } | { status: 'searching' } | { status: 'done'; hits: AuthoritySummary[] } | { status: 'failed'; error: unknown };
+type Search = { status: 'idle' } | { status: 'searching' } | { status: 'done'; hits: AuthoritySummary[]; total: number } | { status: 'failed'; error: unknown };
 
 interface AuthorityPickerProps {
   legend: string;
@@ -33,7 +33,8 @@ export function AuthorityPicker({ legend, filters, multiple = false, selected, o
     setSearch({ status: 'searching' });
     try {
       const query: DirectoryQuery = { text, language, country: '', legalArea: '', level: '', procedure: '', ...filters };
-      setSearch({ status: 'done', hits: (await sources.searchAuthorities(query)).hits });
+      const { hits, total } = await sources.searchAuthorities(query);
+      setSearch({ status: 'done', hits, total });
     } catch (error) {
       setSearch({ status: 'failed', error });
     }
@@ -79,7 +80,7 @@ export function AuthorityPicker({ legend, filters, multiple = false, selected, o
       </p>
       <div aria-live="polite" className="results-count">
         {search.status === 'searching' && t('app.loading')}
-        {search.status === 'done' && (search.hits.length === 0 ? t('directory.noResults') : t('directory.results', { count: search.hits.length }))}
+        {search.status === 'done' && (search.hits.length === 0 ? t('directory.noResults') : t('directory.results', { count: search.total }))}
       </div>
       {search.status === 'failed' && <ErrorNotice error={search.error} />}
       {shown.length > 0 && (

@@ -141,7 +141,6 @@ export function DirectoryView() {
   const areas = useResource(() => sources.legalAreas(language), `areas/${language}`);
   const legalAreas = areas.status === 'ready' ? areas.data : [];
   const areaNames = new Map(legalAreas.map((area) => [area.code, area.name]));
-  const total = result.status === 'ready' ? (result.data.total ?? result.data.hits.length) : null;
 
   return (
     <section>
@@ -149,7 +148,7 @@ export function DirectoryView() {
       <p className="ecl-u-type-paragraph">{t('directory.intro')}</p>
       <SearchForm query={query} result={result.status === 'ready' ? result.data : null} legalAreas={legalAreas} />
       <div aria-live="polite" className="results-count">
-        {total !== null && t('directory.results', { count: total })}
+        {result.status === 'ready' && t('directory.results', { count: result.data.total })}
       </div>
       <ResourceView resource={result}>{(data) => <Results result={data} areaNames={areaNames} />}</ResourceView>
     </section>

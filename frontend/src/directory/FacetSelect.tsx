@@ -9,25 +9,22 @@ export interface FacetOption {
   label: string;
 }
 
-/** A filter over every possible value; where the search counts them, each says how many results it would give. */
+/** A filter over every possible value, each saying how many results it would give. */
 export function FacetSelect({ name, label, value, options, counts }: { name: string; label: string; value: string; options: FacetOption[]; counts: FacetValue[] }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const countOf = (option: string) => counts.find((facet) => facet.value === option)?.count ?? null;
+  const countOf = (option: string) => counts.find((facet) => facet.value === option)?.count ?? 0;
   return (
     <Field label={label}>
       {({ id }) => (
         <div className="ecl-select__container ecl-select__container--m">
           <select id={id} name={name} className="ecl-select" defaultValue={value}>
             <option value="">{t('directory.anyValue')}</option>
-            {options.map((option) => {
-              const count = countOf(option.value);
-              return (
-                <option key={option.value} value={option.value}>
-                  {count === null ? option.label : `${option.label} (${formatNumber(language, count)})`}
-                </option>
-              );
-            })}
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label} ({formatNumber(language, countOf(option.value))})
+              </option>
+            ))}
           </select>
         </div>
       )}

@@ -10,14 +10,14 @@ export interface AuthoritySummary {
   legalAreas: string[];
   email: string | null;
   phone: string | null;
-  /** Matched parts of the hit as HTML (escaped text with <mark> around the matches), when the search gives them. */
+  /** Matched parts of the hit as HTML: escaped text with <mark> around the matches. */
   highlights: { field: string; html: string }[];
 }
 
-/** A filter value and how many hits it would give; the count is null when the search does not count it. */
+/** A filter value and how many hits it would give (counted with the search's other filters). */
 export interface FacetValue {
   value: string;
-  count: number | null;
+  count: number;
 }
 
 export interface DirectoryQuery {
@@ -31,7 +31,7 @@ export interface DirectoryQuery {
 }
 
 export interface DirectoryResult {
-  total: number | null;
+  total: number;
   hits: AuthoritySummary[];
   facets: { country: FacetValue[]; legalArea: FacetValue[]; level: FacetValue[] };
 }

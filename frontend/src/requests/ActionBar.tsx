@@ -1,23 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import type { ExchangeKind } from '../reference/types';
-import { actionLabel } from '../workflow/labels';
+import type { AvailableAction } from '../workflow/labels';
 
-/** A button for each action the reader may take now (as the API lists them), the chosen one pressed. */
-export function ActionBar<Action extends string>({ kind, actions, chosen, pending, onChoose }: { kind: ExchangeKind; actions: Action[]; chosen: Action | null; pending: boolean; onChoose: (action: Action) => void }) {
+/** A button for each action the reader may take now, labelled as the procedure labels it; the chosen one pressed. */
+export function ActionBar<Action extends string>({ actions, chosen, pending, onChoose }: { actions: AvailableAction<Action>[]; chosen: Action | null; pending: boolean; onChoose: (action: AvailableAction<Action>) => void }) {
   const { t } = useTranslation();
   if (actions.length === 0) return <p>{t('request.noActions')}</p>;
   return (
     <ul className="action-bar">
-      {actions.map((action, index) => (
-        <li key={action}>
+      {actions.map((item, index) => (
+        <li key={item.action}>
           <button
             type="button"
             className={index === 0 ? 'ecl-button ecl-button--primary' : 'ecl-button ecl-button--secondary'}
-            aria-pressed={chosen === action}
+            aria-pressed={chosen === item.action}
+            data-action={item.action}
             disabled={pending}
-            onClick={() => onChoose(action)}
+            onClick={() => onChoose(item)}
           >
-            {actionLabel(t, kind, action)}
+            {item.label}
           </button>
         </li>
       ))}

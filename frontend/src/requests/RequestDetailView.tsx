@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { useResource } from '../data/useResource';
@@ -10,7 +10,7 @@ import { useAnnounce } from '../ui/LiveRegion';
 import { PageHeading } from '../ui/PageHeading';
 import { ResourceView } from '../ui/ResourceView';
 import { useLiveReload } from '../work/useLiveReload';
-import { actionLabel } from '../workflow/labels';
+import { offered, type AvailableAction } from '../workflow/labels';
 import { ActionBar } from './ActionBar';
 import { ActionPanel } from './actions/ActionPanel';
 import { Attachments } from './Attachments';
@@ -19,13 +19,8 @@ import { QuestionsAndAnswers } from './QuestionsAndAnswers';
 import { RequestOverview } from './RequestOverview';
 import { Timeline } from './Timeline';
 import { TranslatedTextBlock } from './TranslatedTextBlock';
+import { useHeldWhileEditing } from './useHeldWhileEditing';
 import { REQUEST_ACTIONS, type RequestAction, type RequestCommand, type RequestDetail } from './types';
-
-const KNOWN_ACTIONS: readonly string[] = REQUEST_ACTIONS;
-
-function isRequestAction(action: string): action is RequestAction {
-  return KNOWN_ACTIONS.includes(action);
-}
 
 function RequestPage({ initial, reload }: { initial: RequestDetail; reload: () => void }) {
   const { t } = useTranslation();
@@ -33,18 +28,22 @@ function RequestPage({ initial, reload }: { initial: RequestDetail; reload: () =
   const language = useLanguage();
   const announce = useAnnounce();
   const { navigate } = useRouter();
-  const [request, setRequest] = useState(initial);
-  const [chosen, setChosen] = useState<RequestAction | null>(null);
+  const [chosen, setChosen] = useState<AvailableAction<RequestAction> | null>(null);
+  const [request, setRequest, release] = useHeldWhileEditing(initial, chosen !== null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  useEffect(() => setRequest(initial), [initial]);
+
+  function close() {
+    setChosen(null);
+    release();
+  }
 
   async function perform(command: RequestCommand) {
     setPending(true);
     setError(null);
     try {
       const next = await sources.performOnRequest(request.id, request.version, command, language);
-      announce(t('actions.done', { action: actionLabel(t, 'REQUEST', command.action) }));
+      announce(t('actions.done', { action: chosen?.label ?? command.action }));
       setChosen(null);
       if (next) setRequest(next);
       else navigate(pathOf({ name: 'work' }));
@@ -56,24 +55,23 @@ function RequestPage({ initial, reload }: { initial: RequestDetail; reload: () =
   }
 
   const title = t('request.title', { reference: request.reference });
-  const actions = request.allowedActions.filter(isRequestAction);
   const personalData = request.personalData?.map((entry) => ({ ...entry, label: t(`personalData.${entry.field}`, { defaultValue: entry.field }) })) ?? null;
   return (
     <article>
       <PageHeading title={title}>{title}</PageHeading>
       <h2 className="ecl-u-type-heading-2">{t('request.availableActions')}</h2>
-      <ActionBar kind="REQUEST" actions={actions} chosen={chosen} pending={pending} onChoose={(action) => setChosen(action === chosen ? null : action)} />
+      <ActionBar actions={offered(request.actions, REQUEST_ACTIONS)} chosen={chosen?.action ?? null} pending={pending} onChoose={(item) => (item.action === chosen?.action ? close() : setChosen(item))} />
       {error !== null && (
         <ErrorNotice
           error={error}
           onReload={() => {
             setError(null);
-            setChosen(null);
+            close();
             reload();
           }}
         />
       )}
-      {chosen && <ActionPanel key={chosen} action={chosen} request={request} pending={pending} onCommand={perform} onCancel={() => setChosen(null)} />}
+      {chosen && <ActionPanel key={chosen.action} chosen={chosen} request={request} pending={pending} onCommand={perform} onCancel={close} />}
       <h2 className="ecl-u-type-heading-2">{t('request.overview')}</h2>
       <RequestOverview request={request} />
       <h2 className="ecl-u-type-heading-2">{t('request.personalData')}</h2>

@@ -4,7 +4,6 @@ import { countryName, formatDate } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import type { AuthorityName } from '../reference/types';
 import { Deadline } from '../work/Deadline';
-import { stateLabel } from '../workflow/labels';
 import type { RequestDetail } from './types';
 
 export function AuthorityLabel({ authority }: { authority: AuthorityName }) {
@@ -22,7 +21,7 @@ export function RequestOverview({ request }: { request: RequestDetail }) {
   const rows: [string, ReactNode][] = [
     [t('request.reference'), request.reference],
     [t('compose.subject'), <span lang={request.subjectLanguage}>{request.subject}</span>],
-    [t('request.state'), stateLabel(t, 'REQUEST', request.state)],
+    [t('request.state'), request.stateLabel],
     [t('request.procedure'), request.procedure],
     [t('request.legalArea'), request.legalArea],
     [t('request.from'), <AuthorityLabel authority={request.requester} />],

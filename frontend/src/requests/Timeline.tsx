@@ -13,7 +13,7 @@ export function Timeline({ kind, events }: { kind: ExchangeKind; events: Timelin
     <ol className="timeline">
       {events.map((event) => (
         <li key={event.id} className="timeline__item">
-          <p className="timeline__what">{eventLabel(t, kind, event.action)}</p>
+          <p className="timeline__what">{eventLabel(t, kind, event.action, event.label)}</p>
           <p className="timeline__when">
             <time dateTime={event.at}>{formatDateTime(language, event.at)}</time>
             {event.actor.authority && <> {t('request.by', { name: event.actor.name ?? '–', authority: event.actor.authority })}</>}

@@ -1,5 +1,6 @@
 import type { AnswerEntry, CatalogueItem } from '../catalogue/types';
 import type { AuthorityName } from '../reference/types';
+import type { AvailableAction } from '../workflow/labels';
 
 /** Whether the reader sees the exchange's personal data, and if not, why. */
 export type PersonalDataStatus = 'VISIBLE' | 'HIDDEN_UNTIL_ACCEPTED' | 'LIMITED_VIEW' | 'BLOCKED' | 'NOT_ENTITLED';
@@ -21,6 +22,8 @@ export interface ExchangeMessage extends TranslatedText {
 export interface TimelineEvent {
   id: string;
   action: string;
+  /** The procedure's label of the action, in the reader's language. */
+  label: string;
   toState: string;
   at: string;
   actor: { name: string | null; authority: string | null };
@@ -46,6 +49,7 @@ export interface RequestDetail {
   reference: string;
   version: number;
   state: string;
+  stateLabel: string;
   subject: string;
   subjectLanguage: string;
   procedure: string;
@@ -62,8 +66,8 @@ export interface RequestDetail {
   messages: ExchangeMessage[];
   attachments: Attachment[] | null;
   timeline: TimelineEvent[];
-  /** Exactly the actions the reader may take now, as the API names them (e.g. `ACCEPT`). */
-  allowedActions: string[];
+  /** Exactly the actions the reader may take now, as the API names and labels them. */
+  actions: AvailableAction[];
   survey: { timeliness: number | null; efforts: number | null } | null;
 }
 

@@ -3,7 +3,6 @@ import { countryName, formatDateTime } from '../i18n/format';
 import { useLanguage } from '../i18n/useLanguage';
 import { Link } from '../router/Link';
 import { pathOf } from '../router/routes';
-import { stateLabel } from '../workflow/labels';
 import { Deadline } from './Deadline';
 import type { WorkItem } from './types';
 
@@ -45,7 +44,7 @@ export function WorkTable({ items, caption }: { items: WorkItem[]; caption: stri
                 )}
               </td>
               <td className="ecl-table__cell">{item.procedure}</td>
-              <td className="ecl-table__cell">{stateLabel(t, item.kind, item.state)}</td>
+              <td className="ecl-table__cell">{item.stateLabel}</td>
               <td className="ecl-table__cell">
                 <Deadline date={item.deadline} />
               </td>

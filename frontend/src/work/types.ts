@@ -14,6 +14,8 @@ export interface WorkItem {
   counterpart: AuthorityName | null;
   procedure: string;
   state: string;
+  /** The state in the reader's language, as the procedure labels it. */
+  stateLabel: string;
   deadline: string | null;
   updatedAt: string;
 }

@@ -1,19 +1,21 @@
 import type { TFunction } from 'i18next';
 import type { ExchangeKind } from '../reference/types';
 
+/** An action the reader may take now, as the API names and labels it in the reader's language. */
+export interface AvailableAction<Action extends string = string> {
+  action: Action;
+  label: string;
+}
+
+/** The actions this app has a form for, among those available. */
+export function offered<Action extends string>(actions: AvailableAction[], known: readonly Action[]): AvailableAction<Action>[] {
+  return actions.filter((item): item is AvailableAction<Action> => (known as readonly string[]).includes(item.action));
+}
+
 /**
- * Names of workflow states, actions and timeline events, as the API spells them, in the reader's language.
- * A procedure's own wording (`states.ALERT.BROADCAST`) comes first, the general one (`workflowActions.CLOSE`)
- * next; a name the catalogue does not know yet is shown as the API gives it.
+ * A timeline event's name: the app's wording of what happened (`events.REQUEST.SEND`: "Request sent", or the
+ * general `events.ADD_MESSAGE`), else the procedure's own label of the action, as the API gives it.
  */
-export function stateLabel(t: TFunction, kind: ExchangeKind, state: string): string {
-  return t(`states.${kind}.${state}`, { defaultValue: state });
-}
-
-export function actionLabel(t: TFunction, kind: ExchangeKind, action: string): string {
-  return t([`workflowActions.${kind}.${action}`, `workflowActions.${action}`], { defaultValue: action });
-}
-
-export function eventLabel(t: TFunction, kind: ExchangeKind, action: string): string {
-  return t([`events.${kind}.${action}`, `events.${action}`], { defaultValue: action });
+export function eventLabel(t: TFunction, kind: ExchangeKind, action: string, apiLabel: string): string {
+  return t([`events.${kind}.${action}`, `events.${action}`], { defaultValue: apiLabel });
 }

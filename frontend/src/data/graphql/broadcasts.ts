@@ -5,7 +5,8 @@ import { graphql } from '../../graphql/generated';
 import type { BroadcastSummaryFieldsFragment, Box, ExchangeKind } from '../../graphql/generated/graphql';
 import { found, read, success, write } from '../../graphql/operations';
 import { answerInputs } from './answers';
-import { addMessage, exchangeMessage, timelineEvent } from './exchanges';
+import { broadcastStep } from './commands';
+import { exchangeMessage, performAction, timelineEvent } from './exchanges';
 import { questionCatalogue } from './reference';
 import { authorityName, LIST_SIZE } from './work';
 
@@ -15,6 +16,7 @@ graphql(`
     reference
     kind
     state
+    stateLabel(language: $language)
     subject
     subjectLanguage
     updatedAt
@@ -52,7 +54,10 @@ const BroadcastQuery = graphql(`
     exchange(id: $id) {
       ...BroadcastSummaryFields
       version
-      allowedActions
+      actions(language: $language) {
+        action
+        label
+      }
       limitedView
       personalDataStatus
       personalData {
@@ -95,78 +100,6 @@ const CreateBroadcastMutation = graphql(`
   }
 `);
 
-const SubmitAlertMutation = graphql(`
-  mutation SubmitAlert($input: BroadcastStepInput!) {
-    submitAlert(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const ValidateAlertMutation = graphql(`
-  mutation ValidateAlert($input: BroadcastStepInput!) {
-    validateAlert(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const ReturnAlertMutation = graphql(`
-  mutation ReturnAlert($input: BroadcastStepInput!) {
-    returnAlert(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const SendNotificationMutation = graphql(`
-  mutation SendNotification($input: BroadcastStepInput!) {
-    sendNotification(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const CloseBroadcastMutation = graphql(`
-  mutation CloseBroadcast($input: BroadcastStepInput!) {
-    closeBroadcast(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const WithdrawBroadcastMutation = graphql(`
-  mutation WithdrawBroadcast($input: BroadcastStepInput!) {
-    withdrawBroadcast(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const HandOnBroadcastMutation = graphql(`
-  mutation HandOnBroadcast($input: HandOnInput!) {
-    handOnBroadcast(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const AcknowledgeBroadcastMutation = graphql(`
-  mutation AcknowledgeBroadcast($input: AcknowledgeInput!) {
-    acknowledgeBroadcast(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
 const BOXES: Record<BroadcastList, Box> = {
   incoming: 'INCOMING',
   toAcknowledge: 'TO_ACKNOWLEDGE',
@@ -190,6 +123,7 @@ function summary(node: BroadcastSummaryFieldsFragment): BroadcastSummary {
     subjectLanguage: node.subjectLanguage,
     procedure: node.procedure.name,
     state: node.state,
+    stateLabel: node.stateLabel,
     sender: authorityName(node.requestingAuthority),
     countries: node.countries,
     deadlines: node.alertDeadlines
@@ -229,7 +163,7 @@ export async function broadcast(client: Client, id: string, language: string): P
   return {
     ...summary(exchange),
     version: exchange.version,
-    allowedActions: exchange.allowedActions,
+    actions: exchange.actions.map(({ action, label }) => ({ action, label })),
     limitedView: exchange.limitedView,
     personalDataStatus: exchange.personalDataStatus,
     personalData: exchange.personalData?.map((entry) => ({ ...entry, label: label(entry.field) })) ?? null,
@@ -255,32 +189,7 @@ export async function createBroadcast(client: Client, draft: BroadcastDraft): Pr
   return success(data.createBroadcast, 'ExchangeSuccess').exchange.id;
 }
 
-async function perform(client: Client, exchangeId: string, version: number, command: BroadcastCommand): Promise<void> {
-  switch (command.action) {
-    case 'ALLOCATE':
-    case 'DISSEMINATE':
-      success((await write(client, HandOnBroadcastMutation, { input: { exchangeId, authorityIds: command.authorityIds } })).handOnBroadcast, 'HandOnSuccess');
-      return;
-    case 'ACKNOWLEDGE':
-      success((await write(client, AcknowledgeBroadcastMutation, { input: { exchangeId } })).acknowledgeBroadcast, 'ExchangeSuccess');
-      return;
-    case 'ADD_MESSAGE':
-      await addMessage(client, exchangeId, command.text);
-      return;
-  }
-  const input = { exchangeId, version, message: command.message.trim() || null };
-  const mutations = {
-    SUBMIT: async () => (await write(client, SubmitAlertMutation, { input })).submitAlert,
-    VALIDATE: async () => (await write(client, ValidateAlertMutation, { input })).validateAlert,
-    RETURN_TO_SENDER: async () => (await write(client, ReturnAlertMutation, { input })).returnAlert,
-    SEND: async () => (await write(client, SendNotificationMutation, { input })).sendNotification,
-    CLOSE: async () => (await write(client, CloseBroadcastMutation, { input })).closeBroadcast,
-    WITHDRAW: async () => (await write(client, WithdrawBroadcastMutation, { input })).withdrawBroadcast,
-  };
-  success(await mutations[command.action](), 'ExchangeSuccess');
-}
-
 export async function performOnBroadcast(client: Client, id: string, version: number, command: BroadcastCommand, language: string): Promise<BroadcastDetail> {
-  await perform(client, id, version, command);
+  await performAction(client, id, version, broadcastStep(command));
   return broadcast(client, id, language);
 }

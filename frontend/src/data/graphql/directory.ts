@@ -7,10 +7,15 @@ import { AUTHORITY_LEVELS } from '../../reference/types';
 
 const DIRECTORY_PAGE = 20;
 
-const AuthoritiesQuery = graphql(`
-  query Authorities($input: AuthoritiesInput!) {
-    authorities(input: $input) {
+const SearchAuthoritiesQuery = graphql(`
+  query SearchAuthorities($input: SearchAuthoritiesInput!) {
+    searchAuthorities(input: $input) {
+      totalCount
       edges {
+        highlights {
+          field
+          html
+        }
         node {
           id
           officialName
@@ -25,6 +30,20 @@ const AuthoritiesQuery = graphql(`
           }
         }
       }
+      facets {
+        countries {
+          value
+          count
+        }
+        levels {
+          value
+          count
+        }
+        legalAreas {
+          value
+          count
+        }
+      }
     }
   }
 `);
@@ -35,20 +54,21 @@ function isLevel(value: string): value is AuthorityLevel {
   return LEVELS.includes(value);
 }
 
-/** The directory filtered by name part and filters (the API's directory listing, ordered by official name). */
+/** Active authorities matching what the reader typed, in the language of the interface, best first, with facet counts. */
 export async function searchAuthorities(client: Client, query: DirectoryQuery): Promise<DirectoryResult> {
-  const data = await read(client, AuthoritiesQuery, {
+  const data = await read(client, SearchAuthoritiesQuery, {
     input: {
-      nameContains: query.text.trim() || null,
+      query: query.text.trim(),
+      language: query.language,
       countries: query.country ? [query.country] : [],
       levels: isLevel(query.level) ? [query.level] : [],
       legalAreas: query.legalArea ? [query.legalArea] : [],
       procedures: query.procedure ? [query.procedure] : [],
-      statuses: ['ACTIVE'],
       first: DIRECTORY_PAGE,
     },
   });
-  const hits: AuthoritySummary[] = data.authorities.edges.map(({ node }) => ({
+  const { totalCount, edges, facets } = data.searchAuthorities;
+  const hits: AuthoritySummary[] = edges.map(({ node, highlights }) => ({
     id: node.id,
     officialName: node.officialName,
     officialNameLanguage: node.officialLanguage,
@@ -58,7 +78,7 @@ export async function searchAuthorities(client: Client, query: DirectoryQuery): 
     legalAreas: node.legalAreas.map((area) => area.code),
     email: node.email ?? null,
     phone: node.phone ?? null,
-    highlights: [],
+    highlights,
   }));
-  return { total: null, hits, facets: { country: [], level: [], legalArea: [] } };
+  return { total: totalCount, hits, facets: { country: facets.countries, level: facets.levels, legalArea: facets.legalAreas } };
 }

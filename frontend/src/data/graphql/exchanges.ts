@@ -1,6 +1,7 @@
 import type { Client } from '@urql/core';
 import { graphql } from '../../graphql/generated';
 import { success, write } from '../../graphql/operations';
+import type { ActionStep } from './commands';
 import type { ExchangeMessageFieldsFragment, TimelineEventFieldsFragment } from '../../graphql/generated/graphql';
 import type { ExchangeMessage, TimelineEvent } from '../../requests/types';
 
@@ -35,6 +36,7 @@ graphql(`
   fragment TimelineEventFields on TimelineEvent {
     id
     action
+    actionLabel(language: $language)
     toState
     at
     actorName
@@ -64,6 +66,7 @@ export function timelineEvent(event: TimelineEventFieldsFragment): TimelineEvent
   return {
     id: event.id,
     action: event.action,
+    label: event.actionLabel,
     toState: event.toState,
     at: event.at,
     actor: { name: event.actorName ?? null, authority: event.actorAuthority?.officialName ?? null },
@@ -72,15 +75,16 @@ export function timelineEvent(event: TimelineEventFieldsFragment): TimelineEvent
   };
 }
 
-const AddMessageMutation = graphql(`
-  mutation AddMessage($input: AddMessageInput!) {
-    addMessage(input: $input) {
+const PerformActionMutation = graphql(`
+  mutation PerformAction($input: PerformActionInput!) {
+    performAction(input: $input) {
       __typename
       ...Refusal
     }
   }
 `);
 
-export async function addMessage(client: Client, exchangeId: string, text: string): Promise<void> {
-  success((await write(client, AddMessageMutation, { input: { exchangeId, text } })).addMessage, 'MessageSuccess');
+/** Takes one step of the exchange's workflow on the version the reader saw. */
+export async function performAction(client: Client, exchangeId: string, version: number, step: ActionStep): Promise<void> {
+  success((await write(client, PerformActionMutation, { input: { ...step, exchangeId, version } })).performAction, 'ExchangeSuccess');
 }

@@ -2,8 +2,8 @@ import type { Client } from '@urql/core';
 import { graphql } from '../../graphql/generated';
 import { found, read, success, write } from '../../graphql/operations';
 import type { RequestCommand, RequestDetail, RequestDraft } from '../../requests/types';
-import { answerInputs } from './answers';
-import { addMessage, exchangeMessage, timelineEvent } from './exchanges';
+import { requestStep } from './commands';
+import { exchangeMessage, performAction, timelineEvent } from './exchanges';
 import { catalogueItem } from './reference';
 import { authorityName } from './work';
 
@@ -14,12 +14,16 @@ const RequestQuery = graphql(`
       reference
       version
       state
+      stateLabel(language: $language)
       subject
       subjectLanguage
       requestedReplyDate
       proposedReplyDate
       agreedReplyDate
-      allowedActions
+      actions(language: $language) {
+        action
+        label
+      }
       personalDataStatus
       personalData {
         field
@@ -85,99 +89,9 @@ const CreateRequestMutation = graphql(`
   }
 `);
 
-const SendRequestMutation = graphql(`
-  mutation SendRequest($input: SendRequestInput!) {
-    sendRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
 const ModifyRequestMutation = graphql(`
   mutation ModifyRequest($input: ModifyRequestInput!) {
     modifyRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const AcceptRequestMutation = graphql(`
-  mutation AcceptRequest($input: AcceptRequestInput!) {
-    acceptRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const ForwardRequestMutation = graphql(`
-  mutation ForwardRequest($input: ForwardRequestInput!) {
-    forwardRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const AnswerRequestMutation = graphql(`
-  mutation AnswerRequest($input: AnswerRequestInput!) {
-    answerRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const RequestFurtherInformationMutation = graphql(`
-  mutation RequestFurtherInformation($input: MessageActionInput!) {
-    requestFurtherInformation(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const ReferRequestMutation = graphql(`
-  mutation ReferRequest($input: MessageActionInput!) {
-    referRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const ReturnReferralMutation = graphql(`
-  mutation ReturnReferral($input: OptionalMessageActionInput!) {
-    returnReferral(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const CloseReferralMutation = graphql(`
-  mutation CloseReferral($input: OptionalMessageActionInput!) {
-    closeReferral(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const CloseRequestMutation = graphql(`
-  mutation CloseRequest($input: CloseRequestInput!) {
-    closeRequest(input: $input) {
-      __typename
-      ...Refusal
-    }
-  }
-`);
-
-const WithdrawRequestMutation = graphql(`
-  mutation WithdrawRequest($input: OptionalMessageActionInput!) {
-    withdrawRequest(input: $input) {
       __typename
       ...Refusal
     }
@@ -193,11 +107,6 @@ const AddAttachmentMutation = graphql(`
   }
 `);
 
-/** An optional message as the API takes it: absent rather than empty. */
-function optional(text: string): string | null {
-  return text.trim() === '' ? null : text.trim();
-}
-
 export async function request(client: Client, id: string, language: string): Promise<RequestDetail> {
   const exchange = found((await read(client, RequestQuery, { id, language })).exchange);
   const answers = new Map(exchange.answers.map((answer) => [answer.item, answer.display]));
@@ -206,6 +115,7 @@ export async function request(client: Client, id: string, language: string): Pro
     reference: exchange.reference,
     version: exchange.version,
     state: exchange.state,
+    stateLabel: exchange.stateLabel,
     subject: exchange.subject,
     subjectLanguage: exchange.subjectLanguage,
     procedure: exchange.procedure.name,
@@ -222,7 +132,7 @@ export async function request(client: Client, id: string, language: string): Pro
     messages: exchange.messages.map(exchangeMessage),
     attachments: exchange.attachments?.map((file) => ({ id: file.id, filename: file.filename, size: file.size, url: file.downloadUrl })) ?? null,
     timeline: exchange.timeline.map(timelineEvent),
-    allowedActions: exchange.allowedActions,
+    actions: exchange.actions.map(({ action, label }) => ({ action, label })),
     survey: exchange.survey ? { timeliness: exchange.survey.timeliness ?? null, efforts: exchange.survey.efforts ?? null } : null,
   };
 }
@@ -239,57 +149,21 @@ export async function createRequest(client: Client, draft: RequestDraft, send: b
     },
   });
   const { exchange } = success(created.createRequest, 'ExchangeSuccess');
-  if (send) {
-    const sent = await write(client, SendRequestMutation, { input: { exchangeId: exchange.id, version: exchange.version, requestedReplyDate: draft.requestedReplyDate } });
-    success(sent.sendRequest, 'ExchangeSuccess');
-  }
+  if (send) await performAction(client, exchange.id, exchange.version, { action: 'SEND', replyDate: draft.requestedReplyDate });
   return exchange.id;
 }
 
 /** Sends the command; false when the request went to another authority and is no longer the reader's. */
 async function perform(client: Client, exchangeId: string, version: number, command: RequestCommand): Promise<boolean> {
-  const step = { exchangeId, version };
-  switch (command.action) {
-    case 'SEND':
-      success((await write(client, SendRequestMutation, { input: { ...step, requestedReplyDate: command.requestedReplyDate } })).sendRequest, 'ExchangeSuccess');
-      return true;
-    case 'MODIFY':
-      success((await write(client, ModifyRequestMutation, { input: { ...step, subject: command.subject, requestedReplyDate: command.requestedReplyDate } })).modifyRequest, 'ExchangeSuccess');
-      return true;
-    case 'ACCEPT':
-      success((await write(client, AcceptRequestMutation, { input: { ...step, proposedReplyDate: command.proposedReplyDate } })).acceptRequest, 'ExchangeSuccess');
-      return true;
-    case 'FORWARD':
-      success((await write(client, ForwardRequestMutation, { input: { ...step, toAuthorityId: command.toAuthorityId, message: optional(command.message) } })).forwardRequest, 'ForwardSuccess');
-      return false;
-    case 'ANSWER':
-      success((await write(client, AnswerRequestMutation, { input: { ...step, answers: answerInputs(command.answers), message: optional(command.message) } })).answerRequest, 'ExchangeSuccess');
-      return true;
-    case 'REQUEST_FURTHER_INFORMATION':
-      success((await write(client, RequestFurtherInformationMutation, { input: { ...step, message: command.message } })).requestFurtherInformation, 'ExchangeSuccess');
-      return true;
-    case 'REFER':
-      success((await write(client, ReferRequestMutation, { input: { ...step, message: command.message } })).referRequest, 'ExchangeSuccess');
-      return true;
-    case 'RETURN_FROM_REFERRAL':
-      success((await write(client, ReturnReferralMutation, { input: { ...step, message: optional(command.message) } })).returnReferral, 'ExchangeSuccess');
-      return true;
-    case 'CLOSE_REFERRAL':
-      success((await write(client, CloseReferralMutation, { input: { ...step, message: optional(command.message) } })).closeReferral, 'ExchangeSuccess');
-      return true;
-    case 'CLOSE':
-      success((await write(client, CloseRequestMutation, { input: { ...step, timeliness: command.timeliness, efforts: command.efforts } })).closeRequest, 'ExchangeSuccess');
-      return true;
-    case 'WITHDRAW':
-      success((await write(client, WithdrawRequestMutation, { input: { ...step, message: optional(command.message) } })).withdrawRequest, 'ExchangeSuccess');
-      return true;
-    case 'ADD_MESSAGE':
-      await addMessage(client, exchangeId, command.text);
-      return true;
-    case 'ADD_ATTACHMENT':
-      success((await write(client, AddAttachmentMutation, { input: { exchangeId, file: command.file } })).addAttachment, 'AttachmentSuccess');
-      return true;
+  const step = requestStep(command);
+  if (step) await performAction(client, exchangeId, version, step);
+  else if (command.action === 'MODIFY') {
+    const input = { exchangeId, version, subject: command.subject, requestedReplyDate: command.requestedReplyDate || null };
+    success((await write(client, ModifyRequestMutation, { input })).modifyRequest, 'ExchangeSuccess');
+  } else if (command.action === 'ADD_ATTACHMENT') {
+    success((await write(client, AddAttachmentMutation, { input: { exchangeId, file: command.file } })).addAttachment, 'AttachmentSuccess');
   }
+  return command.action !== 'FORWARD';
 }
 
 export async function performOnRequest(client: Client, id: string, version: number, command: RequestCommand, language: string): Promise<RequestDetail | null> {

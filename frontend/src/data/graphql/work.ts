@@ -22,6 +22,7 @@ const ExchangesQuery = graphql(`
           reference
           kind
           state
+          stateLabel(language: $language)
           subject
           subjectLanguage
           updatedAt
@@ -90,6 +91,7 @@ export async function workList(client: Client, list: WorkList, language: string)
       counterpart: counterpart ? authorityName(counterpart) : null,
       procedure: node.procedure.name,
       state: node.state,
+      stateLabel: node.stateLabel,
       deadline: node.deadline?.date ?? null,
       updatedAt: node.updatedAt,
     };

@@ -5,7 +5,7 @@ import { AuthorityPicker } from '../../directory/AuthorityPicker';
 import type { AuthoritySummary } from '../../directory/types';
 import { useUser } from '../../session/Session';
 import { Field } from '../../ui/Field';
-import { actionLabel } from '../../workflow/labels';
+import type { AvailableAction } from '../../workflow/labels';
 import type { RequestAction, RequestCommand, RequestDetail } from '../types';
 import { AnswerFields } from './AnswerFields';
 import { MessageField } from './MessageField';
@@ -13,7 +13,7 @@ import { PanelForm } from './PanelForm';
 import { SurveyFields } from './SurveyFields';
 
 interface ActionPanelProps {
-  action: RequestAction;
+  chosen: AvailableAction<RequestAction>;
   request: RequestDetail;
   pending: boolean;
   onCommand: (command: RequestCommand) => void;
@@ -58,12 +58,12 @@ function AcceptFields({ request }: { request: RequestDetail }) {
 }
 
 /** The form of the chosen action, with exactly what that action needs; it turns into the command sent. */
-export function ActionPanel({ action, request, pending, onCommand, onCancel }: ActionPanelProps) {
+export function ActionPanel({ chosen, request, pending, onCommand, onCancel }: ActionPanelProps) {
+  const { action, label: title } = chosen;
   const { t } = useTranslation();
   const user = useUser();
   const [forwardTo, setForwardTo] = useState<AuthoritySummary[]>([]);
   const [answers, setAnswers] = useState<AnswerEntry[]>(request.questions.map(({ item }) => ({ item: item.id, type: item.type, value: item.type === 'MULTIPLE_CHOICE' ? [] : '' })));
-  const title = actionLabel(t, 'REQUEST', action);
   const panel = (submit: (form: FormData) => RequestCommand | null, fields: ReactNode) => (
     <PanelForm
       title={title}

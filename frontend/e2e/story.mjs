@@ -1,0 +1,198 @@
+// The request and the alert, followed from one authority to the other, as the officials would use the app:
+// with the keyboard, each in their own language. Each step leaves in `story` what the next one needs.
+import { GERMAN_ALERT_HANDLER, GERMAN_COORDINATOR, GERMAN_OFFICIAL, POLISH_ALERT_COORDINATOR, POLISH_OFFICIAL } from './cast.mjs';
+import { announcement, expect, openView, screenshot, settled, signedInContext, tabTo, text, waitForState } from './checks.mjs';
+
+const POLISH_COMMENT = 'Lekarka jest wpisana do rejestru od 2010 roku i nie toczy się wobec niej żadne postępowanie.';
+
+function inDays(days) {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+async function chooseAction(page, action) {
+  await tabTo(page, `button[data-action="${action}"]`);
+  await page.keyboard.press('Enter');
+  await page.locator('.action-panel h3').waitFor();
+}
+
+async function submitPanel(page) {
+  await tabTo(page, '.action-panel button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.locator('.action-panel').waitFor({ state: 'detached' });
+}
+
+/**
+ * A German official finds a Polish authority by searching in German and sends it a request; the Polish official's
+ * work list, open meanwhile, shows it without a reload and announces it.
+ */
+export async function germanSendsRequest(browser, baseUrl, story) {
+  story.polish = await signedInContext(browser, baseUrl, POLISH_OFFICIAL, 'pl');
+  story.polishPage = await story.polish.newPage();
+  await openView(story.polishPage, baseUrl, '/?list=toAccept');
+
+  story.german = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'de');
+  const page = (story.germanPage = await story.german.newPage());
+  await openView(page, baseUrl, '/requests/new');
+  await tabTo(page, 'main select');
+  await page.keyboard.press('ArrowDown');
+  expect((await page.inputValue('main select')) === 'PQ_REQUEST', 'the first procedure is not the professional-qualification request');
+  await page.locator('.authority-picker').waitFor();
+  await tabTo(page, '.authority-picker input[type="search"]');
+  await page.keyboard.type('Arzt Krakau');
+  await page.keyboard.press('Enter');
+  await page.locator('.authority-picker__hits label', { hasText: 'Okręgowa Izba Lekarska w Krakowie' }).waitFor();
+  await tabTo(page, '.authority-picker input[type="radio"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'input[name="subject"]');
+  await page.keyboard.type('Anerkennung – Ärztin');
+  await tabTo(page, 'input[id$="pq.establishment.legally_established"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '.question-picker__parameters input');
+  await page.keyboard.type('Ärztin');
+  await tabTo(page, 'input[id$="pq.training.duration_years"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'input[id$="-full_name"]');
+  await page.keyboard.type('Erika Muster');
+  await tabTo(page, 'button[value="send"]');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/requests\/(?!new)[^/]+$/);
+  await settled(page);
+  story.requestPath = new URL(page.url()).pathname;
+  story.reference = (await page.locator('.overview dd').first().textContent()).trim();
+  await waitForState(page, 'de', 'REQUEST', 'SENT');
+  expect((await announcement(page)) === (await text('de', 'compose.sent')), 'sending is not announced');
+  await screenshot(page, 'story-1-request-sent-de');
+
+  const polishPage = story.polishPage;
+  await polishPage.locator('table a', { hasText: story.reference }).waitFor();
+  expect((await announcement(polishPage)).includes('1'), 'the new request is not announced on the Polish work list');
+  await screenshot(polishPage, 'story-2-arrives-live-pl');
+}
+
+/** The Polish official, in Polish, accepts proposing a new date and answers with a free-text comment. */
+export async function polishAcceptsAndAnswers(browser, baseUrl, story) {
+  const page = story.polishPage;
+  await tabTo(page, `a[href="${story.requestPath}"]`);
+  await page.keyboard.press('Enter');
+  await settled(page);
+  expect((await page.locator('.notice').first().textContent()) === (await text('pl', 'personalDataStatus.HIDDEN_UNTIL_ACCEPTED')), 'personal data is not said to be hidden until acceptance');
+
+  await chooseAction(page, 'ACCEPT');
+  await tabTo(page, '#accept-agree');
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, 'input[name="proposedReplyDate"]');
+  story.proposedDate = inDays(30);
+  await page.locator('input[name="proposedReplyDate"]').fill(story.proposedDate);
+  await submitPanel(page);
+  await waitForState(page, 'pl', 'REQUEST', 'ACCEPTED');
+  expect((await page.locator('main').textContent()).includes('Erika Muster'), 'the personal data is not shown after acceptance');
+
+  await chooseAction(page, 'ANSWER');
+  await tabTo(page, '.answer-input input[type="radio"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '.answer-input input[inputmode="decimal"]');
+  await page.keyboard.type('6');
+  await tabTo(page, 'textarea[name="message"]');
+  await page.keyboard.type(POLISH_COMMENT);
+  await submitPanel(page);
+  await waitForState(page, 'pl', 'REQUEST', 'ANSWERED');
+  await screenshot(page, 'story-3-answered-pl');
+}
+
+/** The German side sees the answer in German and the comment (with its machine translation when there is one), and closes with the survey. */
+export async function germanReadsAnswerAndCloses(browser, baseUrl, story) {
+  const page = story.germanPage;
+  await waitForState(page, 'de', 'REQUEST', 'ANSWERED');
+  const answers = await page.locator('.questions').textContent();
+  expect(answers.includes(await text('de', 'answers.YES')), `the yes/no answer is not shown in German: ${answers}`);
+  const comment = page.locator('.translated-text').first();
+  const label = await comment.locator('.translated-text__label').textContent();
+  const translated = label.startsWith((await text('de', 'request.translation')).split('{{')[0]);
+  if (translated) {
+    await page.getByRole('button', { name: await text('de', 'request.showOriginal') }).click();
+  }
+  expect((await comment.locator('p[lang="pl"]').textContent()) === POLISH_COMMENT, 'the Polish original is not shown with lang="pl"');
+  story.translationShown = translated;
+
+  await chooseAction(page, 'CLOSE');
+  await tabTo(page, '#survey-timeliness-1');
+  for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowDown');
+  await tabTo(page, '#survey-efforts-1');
+  for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
+  expect(await page.isChecked('#survey-timeliness-5'), 'the keyboard did not choose "very satisfied"');
+  await submitPanel(page);
+  await waitForState(page, 'de', 'REQUEST', 'CLOSED');
+  await screenshot(page, 'story-4-closed-de');
+  await story.polish.close();
+  await story.german.close();
+}
+
+/** A professional-qualification alert: drafted and submitted, validated, received in Poland, allocated and acknowledged. */
+export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
+  const polish = await signedInContext(browser, baseUrl, POLISH_ALERT_COORDINATOR, 'pl');
+  const polishPage = await polish.newPage();
+  await openView(polishPage, baseUrl, '/alerts?list=incoming');
+
+  const sender = await signedInContext(browser, baseUrl, GERMAN_ALERT_HANDLER, 'en');
+  const page = await sender.newPage();
+  await openView(page, baseUrl, '/alerts/new?procedure=PQ_ALERT');
+  await page.locator('input[name="subject"]').fill('Doctor: right to practise suspended');
+  const fields = {
+    'Surname of the professional': 'Muster',
+    'First names of the professional': 'Erika',
+    'Date of birth': '1980-01-02',
+    'Place of birth': 'Köln',
+    'Profession concerned': 'Doctor',
+    'National authority or court that adopted the decision': 'Landesärztekammer Baden-Württemberg',
+    'Professional activities concerned by the restriction or prohibition': 'All medical activities',
+    'Date of the decision': inDays(-1),
+    'Date from which the restriction or prohibition applies': inDays(0),
+  };
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  // The styled radio buttons are drawn by their labels, which take the clicks.
+  await page.getByText('Prohibition', { exact: true }).click();
+  await page.locator('fieldset', { hasText: 'falsified evidence of prof' }).first().getByText('No', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.waitForURL(/\/alerts\/(?!new)[^/]+$/);
+  await settled(page);
+  story.alertPath = new URL(page.url()).pathname;
+  await chooseAction(page, 'SUBMIT');
+  await submitPanel(page);
+  await waitForState(page, 'en', 'ALERT', 'AWAITING_VALIDATION');
+
+  const coordinator = await signedInContext(browser, baseUrl, GERMAN_COORDINATOR, 'en');
+  const coordinatorPage = await coordinator.newPage();
+  await openView(coordinatorPage, baseUrl, '/alerts?list=toValidate');
+  await tabTo(coordinatorPage, `a[href="${story.alertPath}"]`);
+  await coordinatorPage.keyboard.press('Enter');
+  await settled(coordinatorPage);
+  await chooseAction(coordinatorPage, 'VALIDATE');
+  await submitPanel(coordinatorPage);
+  await waitForState(coordinatorPage, 'en', 'ALERT', 'BROADCAST');
+  await screenshot(coordinatorPage, 'story-5-alert-validated-en');
+
+  await polishPage.locator(`a[href="${story.alertPath}"]`).waitFor();
+  await tabTo(polishPage, `a[href="${story.alertPath}"]`);
+  await polishPage.keyboard.press('Enter');
+  await settled(polishPage);
+  expect((await polishPage.locator('main').textContent()).includes(await text('pl', 'alerts.limitedView')), 'the receiving coordinator is not told of the limited view');
+  expect(!(await polishPage.locator('main').textContent()).includes('Muster'), 'the limited view shows personal data');
+  await screenshot(polishPage, 'story-6-alert-limited-view-pl');
+  await chooseAction(polishPage, 'ALLOCATE');
+  await tabTo(polishPage, '.authority-picker input[type="search"]');
+  await polishPage.keyboard.type('Kraków');
+  await polishPage.keyboard.press('Enter');
+  await polishPage.locator('.authority-picker__hits label', { hasText: 'Okręgowa Izba Lekarska w Krakowie' }).waitFor();
+  await tabTo(polishPage, '.authority-picker input[type="checkbox"]');
+  await polishPage.keyboard.press('Space');
+  await submitPanel(polishPage);
+  await chooseAction(polishPage, 'ACKNOWLEDGE');
+  await submitPanel(polishPage);
+  await polishPage.locator('tr', { hasText: 'Okręgowa Izba Lekarska w Krakowie' }).waitFor();
+  const receiverRow = await polishPage.locator('tbody tr', { hasText: await text('pl', 'alerts.role.RECIPIENT_COORDINATOR') }).textContent();
+  expect(!receiverRow.includes(await text('pl', 'alerts.notAcknowledged')), `the acknowledgement is not shown: ${receiverRow}`);
+  await screenshot(polishPage, 'story-7-alert-acknowledged-pl');
+  for (const context of [polish, sender, coordinator]) await context.close();
+}
