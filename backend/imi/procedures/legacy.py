@@ -9,9 +9,10 @@ from typing import Any
 
 from imi.accounts.principal import Principal
 from imi.broadcasts import service as broadcasts
-from imi.errors import ValidationFailed
+from imi.errors import NotAllowed, ValidationFailed
 from imi.exchanges import service as requests
 from imi.exchanges.models import Exchange
+from imi.procedures.definitions import definitions
 from imi.procedures.service import StepInput
 from imi.reference import ExchangeKind
 
@@ -92,6 +93,8 @@ def steps_for(kind: str) -> dict[str, Step]:
 async def perform(principal: Principal, exchange: Exchange, version: int, action: str, now: datetime,
                   given: LegacyInput) -> Exchange:
     """Run `action` through its kind's own service (which checks the workflow itself)."""
+    if action not in definitions()[exchange.procedure].workflow.actions:
+        raise NotAllowed(f"{action} is not an action of this procedure")
     step = steps_for(exchange.kind).get(action)
     if step is None:
         raise ValidationFailed.single("action", f"{action}: use its dedicated mutation")
