@@ -8,7 +8,7 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -24,6 +24,10 @@ from imi.exchanges.attachments import FileStore
 from imi.graphql.ids import decode
 from imi.graphql.schema import schema
 from imi.graphql.view import GraphQLView
+from imi.http.guard import GuardSettings, RequestGuard
+from imi.http.health import health
+from imi.http.ratelimit import limiter_for
+from imi.http.signin import SignInThrottle
 from imi.procedures.deadline_job import DeadlineRunner
 from imi.search.factory import engine_from_settings
 from imi.search.indexer import Indexer
@@ -79,10 +83,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     graphql = GraphQLView(schema, settings, clock, store, bus)
     search = engine_from_settings(settings)
     indexer = Indexer(search)
-
-    async def health(request: Request) -> Response:
-        await db.connection().execute_query("SELECT 1")
-        return JSONResponse({"status": "ok"})
+    limiter = limiter_for(settings.redis_url)
 
     async def download(request: Request) -> Response:
         try:
@@ -113,7 +114,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         settings.var_dir.mkdir(parents=True, exist_ok=True)
         async with AsyncExitStack() as running:
             await running.enter_async_context(RegisterTortoise(
-                app, config=db.tortoise_config(settings.database_url), _enable_global_fallback=True))
+                app, config=db.tortoise_config(settings.database_url, settings.database_timeout_seconds),
+                _enable_global_fallback=True))
+            running.push_async_callback(limiter.close)
             await bus.start()
             running.push_async_callback(bus.stop)
             for task in (dispatcher, deadlines, indexer):
@@ -125,7 +128,9 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             yield
 
     headers = Middleware(SecurityHeaders, development=settings.development)
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[headers])
+    guard = Middleware(RequestGuard, limiter=limiter, settings=GuardSettings.of(settings))
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[headers, guard])
+    app.state.sign_in_throttle = SignInThrottle.of(settings, limiter)
     app.state.settings = settings
     app.state.clock = clock
     app.state.bus = bus

@@ -20,10 +20,29 @@ MODEL_MODULES: tuple[str, ...] = (
 APP = "imi"
 
 
-def tortoise_config(database_url: str) -> dict[str, Any]:
+DEFAULT_TIMEOUT = 15.0
+"""Seconds a statement may wait for the database (settings: IMI_DATABASE_TIMEOUT)."""
+
+
+def connection_config(database_url: str, timeout: float = DEFAULT_TIMEOUT) -> dict[str, Any]:
+    """The connection of a database URL with its timeouts, unless the URL sets them: on PostgreSQL, asyncpg's
+    connect timeout and command timeout; on SQLite, how long a statement waits for a lock (busy timeout)."""
+    from tortoise.backends.base.config_generator import expand_db_url
+
+    config = expand_db_url(database_url)
+    credentials = config["credentials"]
+    if database_url.startswith("sqlite"):
+        credentials.setdefault("busy_timeout", int(timeout * 1000))
+    else:
+        credentials.setdefault("timeout", max(1, min(int(timeout), 10)))
+        credentials.setdefault("command_timeout", timeout)
+    return config
+
+
+def tortoise_config(database_url: str, timeout: float = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """The Tortoise configuration for one database URL (`sqlite://path` or `postgres://...`)."""
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": connection_config(database_url, timeout)},
         "apps": {
             APP: {
                 "models": list(MODEL_MODULES),

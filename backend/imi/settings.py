@@ -54,6 +54,15 @@ class Settings:
     """How often a server process applies passed deadlines (0: never; `imi deadlines run` does it on demand)."""
     ws_init_timeout_seconds: float = 5.0
     allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000", "http://localhost:8000")
+    # Abuse limits (README, "Limits"): requests per minute per client address and per token or session (0: off),
+    # failed sign-ins per address in 15 minutes, body sizes, the cost budget of one GraphQL operation.
+    rate_limit_address: int = 3000
+    rate_limit_credential: int = 1200
+    sign_in_failures_address: int = 30
+    max_body_bytes: int = 1024 * 1024
+    max_query_cost: int = 25_000
+    database_timeout_seconds: float = 15.0
+    """Longest wait for one database statement (asyncpg command timeout; SQLite busy timeout)."""
 
     def __post_init__(self) -> None:
         if self.search_dir is None:
@@ -93,4 +102,10 @@ class Settings:
             deadline_interval_seconds=float(os.environ.get("IMI_DEADLINE_INTERVAL", "300")),
             ws_init_timeout_seconds=float(os.environ.get("IMI_WS_INIT_TIMEOUT", "5")),
             allowed_origins=_list("IMI_ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"),
+            rate_limit_address=_int("IMI_RATE_LIMIT_ADDRESS", 3000),
+            rate_limit_credential=_int("IMI_RATE_LIMIT_TOKEN", 1200),
+            sign_in_failures_address=_int("IMI_SIGN_IN_FAILURES_ADDRESS", 30),
+            max_body_bytes=_int("IMI_MAX_BODY_BYTES", 1024 * 1024),
+            max_query_cost=_int("IMI_MAX_QUERY_COST", 25_000),
+            database_timeout_seconds=float(os.environ.get("IMI_DATABASE_TIMEOUT") or 15),
         )

@@ -17,6 +17,7 @@ from imi.graphql.connections import to_connection
 from imi.graphql.context import Info
 from imi.graphql.errors import NotAllowed, NotFound, ValidationFailed, attempt
 from imi.graphql.ids import decode
+from imi.http.signin import sign_in_throttle
 from imi.pagination import Ordering, page
 
 Profile = ProfileEnum
@@ -224,7 +225,8 @@ class AccountMutations:
         ctx = info.context
 
         async def run() -> SignInSuccess:
-            done = await service.sign_in(input.email, input.password, ctx.now, ctx.settings.session_hours)
+            async with sign_in_throttle(ctx):
+                done = await service.sign_in(input.email, input.password, ctx.now, ctx.settings.session_hours)
             max_age = ctx.settings.session_hours * 3600
             secure = ctx.settings.cookie_secure
             ctx.response.set_cookie(SESSION_COOKIE, done.session_token, max_age=max_age, httponly=True,

@@ -4,12 +4,14 @@ over WebSocket (graphql-transport-ws), authenticates at connection init."""
 from datetime import timedelta
 from typing import Any
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData, process_result
+from strawberry.types import ExecutionResult
 
 from imi.accounts.authentication import authenticate
 from imi.accounts.profiles import Scope
@@ -17,7 +19,9 @@ from imi.accounts.service import principal_for_token
 from imi.clock import Clock
 from imi.events.bus import Bus
 from imi.exchanges.attachments import FileStore
+from imi.graphql import media
 from imi.graphql.context import Context
+from imi.http import unavailable
 from imi.settings import Settings
 from imi.translation.runtime import TranslationRuntime
 
@@ -39,6 +43,51 @@ class GraphQLView(GraphQL):
         self.store = store
         self.bus = bus
         self.translation: TranslationRuntime | None = None  # set while the app runs, if configured
+
+    async def run(self, request: Any, context: Any = None, root_value: Any = None) -> Any:
+        """Serve one request, with the media type and status of GraphQL over HTTP (`imi.graphql.media`); the
+        database out of reach (e.g. while authenticating) is a 503 with a clear message, not a server error."""
+        try:
+            response = await super().run(request)
+        except Exception as error:
+            if isinstance(request, WebSocket) or not unavailable.database_unavailable(error):
+                raise
+            body = {"errors": [{"message": unavailable.MESSAGE, "extensions": {"code": unavailable.CODE}}]}
+            return JSONResponse(body, status_code=503, headers={"Retry-After": unavailable.RETRY_AFTER})
+        if isinstance(request, Request) and isinstance(response, Response):
+            media_type = getattr(request.state, "media_type", None)
+            if media_type is not None:
+                response.headers["content-type"] = f"{media_type}; charset=utf-8"
+            status = getattr(request.state, "status", None)
+            if status is not None and response.status_code == 200:
+                response.status_code = status
+                if status == 503:
+                    response.headers["Retry-After"] = unavailable.RETRY_AFTER
+        return response
+
+    async def parse_http_body(
+        self, request: AsyncHTTPRequestAdapter
+    ) -> GraphQLRequestData | list[GraphQLRequestData]:
+        parsed = await super().parse_http_body(request)
+        for data in parsed if isinstance(parsed, list) else [parsed]:
+            if not isinstance(data.operation_name, str | None):
+                raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null.")
+        return parsed
+
+    async def process_result(
+        self, request: Request, result: ExecutionResult
+    ) -> GraphQLHTTPResponse:
+        """The response body; the media type and status that go with it are noted on the request's state."""
+        processed = process_result(result)
+        state = request.state
+        state.media_type = media.negotiate(request.headers.get("accept"))
+        if media.is_request_error(result.data, result.errors):
+            processed.pop("data", None)
+            if state.media_type == media.GRAPHQL_RESPONSE:
+                state.status = 400
+        if any((error.extensions or {}).get("code") == unavailable.CODE for error in result.errors or ()):
+            state.status = 503
+        return processed
 
     async def get_context(  # type: ignore[override]
         self, request: Request | WebSocket, response: Response | WebSocket
