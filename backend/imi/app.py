@@ -30,7 +30,7 @@ from imi.http.ratelimit import limiter_for
 from imi.http.signin import SignInThrottle
 from imi.procedures.deadline_job import DeadlineRunner
 from imi.search.factory import engine_from_settings
-from imi.search.indexer import Indexer
+from imi.search.indexer import Indexer, writer_lock
 from imi.settings import Settings
 from imi.statistics.routes import routes as statistics_routes
 from imi.translation.routes import routes as translation_routes
@@ -82,7 +82,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     deadlines = DeadlineRunner(clock, settings.deadline_interval_seconds)
     graphql = GraphQLView(schema, settings, clock, store, bus)
     search = engine_from_settings(settings)
-    indexer = Indexer(search)
+    indexer = Indexer(search, lock_path=writer_lock(settings))
     limiter = limiter_for(settings.redis_url)
 
     async def download(request: Request) -> Response:

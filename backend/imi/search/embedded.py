@@ -42,6 +42,7 @@ from imi.search.tantivy_query import QueryBuilder
 from imi.search.tantivy_schema import FORMAT, SORT_FIELD, build_schema, register_analyzers, source, to_tantivy
 
 CURRENT = "CURRENT"
+OPEN_ATTEMPTS = 50
 BATCH = 500
 WRITER_HEAP = 64_000_000
 LOCK_WAIT_SECONDS = 10.0
@@ -143,20 +144,38 @@ class TantivyEngine:
             return None
         return found.st_ino, found.st_mtime_ns
 
-    def _open(self) -> _Generation:
-        self._current_stat = self._stat()
+    def _current_path(self) -> Path | None:
+        """The generation CURRENT names, if it is complete."""
         try:
             name = (self.root / CURRENT).read_text().strip()
         except OSError:
-            name = ""
+            return None
         path = self.root / name if name else None
-        if path is not None and _format(path) == FORMAT:
-            return _Generation(path, self.definition, self.schema)
-        # Nothing usable: start an empty generation (it has no fingerprint, so it needs a rebuild).
-        generation = self._new_generation()
-        _write_atomically(self.root / CURRENT, generation.path.name)
-        self._current_stat = self._stat()
-        return generation
+        return path if path is not None and _format(path) == FORMAT else None
+
+    def _open(self) -> _Generation:
+        """Open the generation in use. Another process may switch generations and remove the previous one at any
+        moment: a generation that vanishes while being opened is looked up again; creating the first (empty)
+        generation happens under the rebuild lock, so that processes starting together agree on it."""
+        for _ in range(OPEN_ATTEMPTS):
+            self._current_stat = self._stat()
+            path = self._current_path()
+            if path is None:
+                break
+            try:
+                return _Generation(path, self.definition, self.schema)
+            except (OSError, ValueError):  # removed meanwhile by another process's rebuild
+                time.sleep(0.02)
+        with self._rebuild_lock(blocking=True):
+            self._current_stat = self._stat()
+            path = self._current_path()
+            if path is not None:
+                return _Generation(path, self.definition, self.schema)
+            # Nothing usable: start an empty generation (it has no fingerprint, so it needs a rebuild).
+            generation = self._new_generation()
+            _write_atomically(self.root / CURRENT, generation.path.name)
+            self._current_stat = self._stat()
+            return generation
 
     def _new_generation(self) -> _Generation:
         numbers = [int(p.name[4:]) for p in self.root.glob("gen-*") if p.name[4:].isdigit()]
@@ -187,8 +206,9 @@ class TantivyEngine:
         with self._rebuild_lock(blocking=False) as locked:
             if not locked:
                 return
+            keep = {self._generation.path, self._current_path()}  # another process may have switched meanwhile
             for path in self.root.glob("gen-*"):
-                if path != self._generation.path and path.is_dir():
+                if path not in keep and path.is_dir():
                     shutil.rmtree(path, ignore_errors=True)
 
     def _searcher(self) -> tantivy.Searcher:

@@ -3,8 +3,9 @@
 Every change of an authority (or of its procedures) sets `Authority.search_pending` and bumps its `version` in
 the change's own transaction. The indexer reads the pending authorities, upserts their documents and clears
 the flag of those whose version did not move meanwhile, so a change committed during indexing is indexed on
-the next pass. One indexer runs in each app process: it wakes when this process commits a change and polls for
-changes made by other processes (workers, the command line). When the engine is down it backs off and retries.
+the next pass. An indexer runs in each app process, and one of them writes: the one holding the lock file (the
+others wait to take over if that process ends). It wakes when its process commits a change and polls for changes
+made by other processes (workers, the command line). When the engine is down it backs off and retries.
 """
 
 import asyncio
@@ -12,17 +13,56 @@ import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import IO, Any
 
 from imi.authorities import changes
 from imi.authorities.models import Authority
 from imi.search.engine import SearchEngine
+from imi.search.factory import search_dir
 from imi.search.source import all_documents, authority_count, documents_for
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
 BATCH = 200
 CHUNK = 500
 """Ids per `IN (...)` list when flags are updated in bulk."""
+
+
+def writer_lock(settings: Any) -> Path:
+    """The lock file that elects the one writing indexer among the processes of an installation."""
+    return search_dir(settings) / "indexer.lock"
+
+
+class _FileLock:
+    """An exclusive, non-blocking lock on a file, held until released or until the process ends."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> bool:
+        if self._handle is not None or fcntl is None:
+            return True
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            return False
+        self._handle = handle
+        return True
+
+    def release(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -48,9 +88,14 @@ class Indexer:
     """Keeps one engine's index in step with the authorities of the database."""
 
     def __init__(
-        self, engine: SearchEngine, *, poll_seconds: float = 1.0, max_backoff_seconds: float = 60.0
+        self, engine: SearchEngine, *, lock_path: Path | None = None, poll_seconds: float = 1.0,
+        max_backoff_seconds: float = 60.0, takeover_seconds: float = 5.0,
     ) -> None:
+        """`lock_path`: the lock file shared by the processes writing this index (None: write unconditionally);
+        a process without the lock tries to take it every `takeover_seconds`."""
         self.engine = engine
+        self._writer = _FileLock(lock_path) if lock_path is not None else None
+        self.takeover_seconds = takeover_seconds
         self.poll_seconds = poll_seconds
         self.max_backoff_seconds = max_backoff_seconds
         self._lock = asyncio.Lock()
@@ -105,7 +150,15 @@ class Indexer:
         logger.info("search index: rebuilt with %d authorities", indexed)
         return True
 
+    async def _become_writer(self) -> None:
+        """Wait for the lock file: while another process holds it, that process writes the index."""
+        while self._writer is not None:
+            if self._writer.acquire():
+                return
+            await asyncio.sleep(self.takeover_seconds)
+
     async def _run(self) -> None:
+        await self._become_writer()
         backoff = 0.0
         while True:
             self._wake.clear()
@@ -138,3 +191,5 @@ class Indexer:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        if self._writer is not None:
+            self._writer.release()
