@@ -26,6 +26,13 @@ API
 - `SearchEngine`: `upsert`, `delete`, `search`, `count`, `rebuild` (atomic), `needs_rebuild`, `close`.
 - `engine_from_settings(settings)`: `TantivyEngine(<IMI_SEARCH_DIR or IMI_VAR_DIR/search>)` or
   `MeilisearchEngine(IMI_MEILI_URL, IMI_MEILI_KEY)`.
+
+In the app
+- `imi.search.indexer.Indexer(engine, lock_path=writer_lock(settings))`: started by the app; sends the
+  authorities whose `search_pending` flag a committed change set (`index_pending()`), rebuilds an index that
+  needs it (`ensure_index()`, `rebuild()`; also `imi search reindex`). One process of an installation writes.
+- `imi.search.source`: the documents of authorities read from the database.
+- `imi.search.schema`: `searchAuthorities` (active authorities only; nodes loaded with the request's loaders).
 """
 
 from imi.search.definition import DefinitionError, IndexDefinition, definition, load_definition
