@@ -5,6 +5,6 @@ const FRONTEND = fileURLToPath(new URL('..', import.meta.url));
 
 /** The production build into dist/, as the backend serves it; returns Rollup's output chunks. */
 export async function buildApp() {
-  const output = await build({ root: FRONTEND, logLevel: 'warn' });
+  const output = await build({ root: FRONTEND, logLevel: 'error' });
   return (Array.isArray(output) ? output : [output]).flatMap((result) => ('output' in result ? result.output : []));
 }

@@ -19,10 +19,18 @@ export async function contextIn(browser, language, options = {}) {
   return context;
 }
 
+const sessions = new Map();
+
+/** One session per official for the whole run (signing in costs a password hash on the server). */
+function sessionOf(baseUrl, email) {
+  if (!sessions.has(email)) sessions.set(email, signInApi(baseUrl, email, DEMO_PASSWORD));
+  return sessions.get(email);
+}
+
 /** A context in `language`, signed in as `email` (the session is opened through the API, as a sign-in would). */
-export async function signedInContext(browser, baseUrl, email, language, options = {}, password = DEMO_PASSWORD) {
+export async function signedInContext(browser, baseUrl, email, language, options = {}) {
   const context = await contextIn(browser, language, options);
-  await shareSession(context, baseUrl, await signInApi(baseUrl, email, password));
+  await shareSession(context, baseUrl, await sessionOf(baseUrl, email));
   return context;
 }
 
@@ -80,10 +88,9 @@ export async function text(language, key) {
   return value;
 }
 
-/** Waits until the overview says the exchange is in this state (as the catalogue words it). */
-export async function waitForState(page, language, kind, state) {
-  const expected = await text(language, `states.${kind}.${state}`);
-  await page.locator('.overview dd', { hasText: expected }).first().waitFor();
+/** Waits until the overview says the exchange is in this state of its workflow. */
+export async function waitForState(page, state) {
+  await page.locator(`.overview [data-state="${state}"]`).waitFor();
 }
 
 /** The text of the polite live region once something is announced in it. */
@@ -91,4 +98,30 @@ export async function announcement(page) {
   const region = page.locator('[data-testid="live-polite"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="live-polite"]')?.textContent !== '');
   return region.textContent();
+}
+
+/**
+ * One page per viewer, opened when first needed and reused from view to view; each collects the page errors
+ * (the Content-Security-Policy's included) of the view shown.
+ */
+export function viewerPages(browser, language, options, contextFor) {
+  const pages = new Map();
+  return {
+    async page(viewerName) {
+      if (!pages.has(viewerName)) {
+        const context = await contextFor(viewerName)(browser, language, options);
+        const page = await context.newPage();
+        page.errors = [];
+        page.on('pageerror', (error) => page.errors.push(error.message));
+        page.on('console', (message) => message.type() === 'error' && page.errors.push(message.text()));
+        pages.set(viewerName, page);
+      }
+      const page = pages.get(viewerName);
+      page.errors.length = 0;
+      return page;
+    },
+    async close() {
+      for (const page of pages.values()) await page.context().close();
+    },
+  };
 }

@@ -1,26 +1,31 @@
 // End-to-end run against the real backend, in Debian's Chromium: the request and alert stories with the keyboard,
 // the scoreboard on a crafted year, then every view in four languages checked by axe (WCAG 2.1 AA) and
-// screenshotted (`--languages=en,de` narrows the languages), and layout and behaviour scenarios.
+// screenshotted (`--languages=en,de` narrows the languages, `--only=alert` the checks to those whose name has it),
+// and layout and behaviour scenarios.
 // Builds the app, starts and seeds its own backend, stops it at the end. Ends with "N passed, N failed".
 import { startBackend } from './backend.mjs';
 import { launchChromium } from './browser.mjs';
 import { buildApp } from './build.mjs';
 import { castExtras, GERMAN_OFFICIAL, seed } from './cast.mjs';
-import { axeViolations, openView, screenshot, SCREENSHOTS } from './checks.mjs';
+import { axeViolations, openView, screenshot, SCREENSHOTS, viewerPages } from './checks.mjs';
 import * as scenarios from './scenarios.mjs';
 import * as story from './story.mjs';
-import { AXE_LANGUAGES, views } from './views.mjs';
+import { AXE_LANGUAGES, viewer, views } from './views.mjs';
 
 const languagesArgument = process.argv.find((arg) => arg.startsWith('--languages='));
 const languages = languagesArgument ? languagesArgument.slice('--languages='.length).split(',') : AXE_LANGUAGES;
+const onlyArgument = process.argv.find((arg) => arg.startsWith('--only='));
+const only = onlyArgument ? onlyArgument.slice('--only='.length) : '';
 const results = { passed: 0, failed: 0 };
 const started = Date.now();
 
 async function check(name, run) {
+  if (!name.includes(only)) return;
+  const start = Date.now();
   try {
     await run();
     results.passed += 1;
-    console.log(`ok   ${name}`);
+    console.log(`ok   ${name} (${((Date.now() - start) / 1000).toFixed(1)} s)`);
   } catch (error) {
     results.failed += 1;
     console.log(`FAIL ${name}\n     ${String(error.message ?? error).split('\n').join('\n     ')}`);
@@ -29,23 +34,27 @@ async function check(name, run) {
 
 /** Every view in one language: no page error (the Content-Security-Policy included), no axe violation. */
 async function checkViews(browser, baseUrl, list, language) {
-  for (const view of list) {
-    await check(`axe ${view.name} [${language}]`, async () => {
-      const context = await view.context(browser, language, { viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const pageErrors = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-      try {
+  const pages = viewerPages(browser, language, { viewport: { width: 1280, height: 900 } }, (name) => viewer(name, baseUrl));
+  try {
+    for (const view of list) {
+      await check(`axe ${view.name} [${language}]`, async () => {
+        const page = await pages.page(view.viewer);
         await openView(page, baseUrl, view.path);
-        if (pageErrors.length) throw new Error(`page errors: ${pageErrors.join('; ')}`);
+        if (page.errors.length) throw new Error(`page errors: ${page.errors.join('; ')}`);
         await screenshot(page, `${view.name}-${language}`);
         const violations = await axeViolations(page);
         if (violations.length) throw new Error(violations.join('\n'));
-      } finally {
-        await context.close();
-      }
-    });
+      });
+    }
+  } finally {
+    await pages.close();
+  }
+}
+
+/** The languages two at a time: each view's checks run in its own renderer, so two cores are kept busy. */
+async function checkViewsInLanguages(browser, baseUrl, list) {
+  for (let index = 0; index < languages.length; index += 2) {
+    await Promise.all(languages.slice(index, index + 2).map((language) => checkViews(browser, baseUrl, list, language)));
   }
 }
 
@@ -71,12 +80,12 @@ try {
   await check('professional-qualification alert broadcast, allocated and acknowledged', () => story.alertBroadcastAndAcknowledged(browser, url, made));
   await check('stale version explained, with a reload', () => scenarios.staleVersionExplained(browser, url));
   await check('scoreboard map colours for the crafted year', () => scenarios.scoreboardColours(browser, url));
-  const list = views(url, { requestPath: made.requestPath ?? (await demoRequestPath(german)), alertPath: made.alertPath });
-  for (const language of languages) await checkViews(browser, url, list, language);
+  const list = views({ requestPath: made.requestPath ?? (await demoRequestPath(german)), alertPath: made.alertPath });
+  await checkViewsInLanguages(browser, url, list);
   await check('language switcher by keyboard', () => scenarios.languageSwitcherByKeyboard(browser, url));
   await check('map by keyboard', () => scenarios.mapByKeyboard(browser, url));
   await check('shareable address', () => scenarios.shareableAddress(browser, url));
-  await check('360 px wide', () => scenarios.narrowScreen(browser, url, list));
+  await check('360 px wide', () => scenarios.narrowScreen(browser, url, list, (name) => viewer(name, url)));
   if (made.translationShown === false) console.log('note: the answer comment was shown without a machine translation (none available)');
 } finally {
   await browser.close();

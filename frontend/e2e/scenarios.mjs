@@ -1,7 +1,7 @@
 import { signInApi } from './api.mjs';
 import { DEMO_PASSWORD } from './backend.mjs';
 import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_OFFICIAL } from './cast.mjs';
-import { canTabTo, contextIn, expect, openView, screenshot, settled, signedInContext, tabTo, text } from './checks.mjs';
+import { canTabTo, contextIn, expect, openView, screenshot, settled, signedInContext, tabTo, text, viewerPages } from './checks.mjs';
 
 /** Signing in and out with the keyboard alone; a page asked for before signing in opens after it. */
 export async function signInByKeyboard(browser, baseUrl) {
@@ -142,22 +142,24 @@ export async function shareableAddress(browser, baseUrl) {
 }
 
 /** At 360 px wide nothing needs horizontal scrolling (tables scroll inside their own box); the menu opens by keyboard. */
-export async function narrowScreen(browser, baseUrl, views) {
+export async function narrowScreen(browser, baseUrl, views, contextFor) {
+  const pages = viewerPages(browser, 'en', { viewport: { width: 360, height: 740 } }, contextFor);
   const wide = [];
-  for (const view of views) {
-    const context = await view.context(browser, 'en', { viewport: { width: 360, height: 740 } });
-    const page = await context.newPage();
-    await openView(page, baseUrl, view.path);
-    await screenshot(page, `${view.name}-en-360px`);
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    if (width > 360) wide.push(`${view.name} (${width}px)`);
-    if (view.name === 'my-work') {
-      expect(await canTabTo(page, '.site-nav__toggle'), 'the menu button cannot be reached by keyboard');
-      await page.keyboard.press('Enter');
-      expect(await page.locator('#site-nav-list').isVisible(), 'the menu does not open by keyboard');
+  try {
+    for (const view of views) {
+      const page = await pages.page(view.viewer);
+      await openView(page, baseUrl, view.path);
+      await screenshot(page, `${view.name}-en-360px`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${view.name} (${width}px)`);
+      if (view.name === 'my-work') {
+        expect(await canTabTo(page, '.site-nav__toggle'), 'the menu button cannot be reached by keyboard');
+        await page.keyboard.press('Enter');
+        expect(await page.locator('#site-nav-list').isVisible(), 'the menu does not open by keyboard');
+      }
     }
-    await context.close();
+  } finally {
+    await pages.close();
   }
   expect(wide.length === 0, `wider than 360 px: ${wide.join(', ')}`);
 }
-

@@ -61,7 +61,7 @@ export async function germanSendsRequest(browser, baseUrl, story) {
   await settled(page);
   story.requestPath = new URL(page.url()).pathname;
   story.reference = (await page.locator('.overview dd').first().textContent()).trim();
-  await waitForState(page, 'de', 'REQUEST', 'SENT');
+  await waitForState(page, 'SENT');
   expect((await announcement(page)) === (await text('de', 'compose.sent')), 'sending is not announced');
   await screenshot(page, 'story-1-request-sent-de');
 
@@ -86,7 +86,7 @@ export async function polishAcceptsAndAnswers(browser, baseUrl, story) {
   story.proposedDate = inDays(30);
   await page.locator('input[name="proposedReplyDate"]').fill(story.proposedDate);
   await submitPanel(page);
-  await waitForState(page, 'pl', 'REQUEST', 'ACCEPTED');
+  await waitForState(page, 'ACCEPTED');
   expect((await page.locator('main').textContent()).includes('Erika Muster'), 'the personal data is not shown after acceptance');
 
   await chooseAction(page, 'ANSWER');
@@ -97,14 +97,14 @@ export async function polishAcceptsAndAnswers(browser, baseUrl, story) {
   await tabTo(page, 'textarea[name="message"]');
   await page.keyboard.type(POLISH_COMMENT);
   await submitPanel(page);
-  await waitForState(page, 'pl', 'REQUEST', 'ANSWERED');
+  await waitForState(page, 'ANSWERED');
   await screenshot(page, 'story-3-answered-pl');
 }
 
 /** The German side sees the answer in German and the comment (with its machine translation when there is one), and closes with the survey. */
 export async function germanReadsAnswerAndCloses(browser, baseUrl, story) {
   const page = story.germanPage;
-  await waitForState(page, 'de', 'REQUEST', 'ANSWERED');
+  await waitForState(page, 'ANSWERED');
   const answers = await page.locator('.questions').textContent();
   expect(answers.includes(await text('de', 'answers.YES')), `the yes/no answer is not shown in German: ${answers}`);
   const comment = page.locator('.translated-text').first();
@@ -123,7 +123,7 @@ export async function germanReadsAnswerAndCloses(browser, baseUrl, story) {
   for (let i = 0; i < 3; i += 1) await page.keyboard.press('ArrowDown');
   expect(await page.isChecked('#survey-timeliness-5'), 'the keyboard did not choose "very satisfied"');
   await submitPanel(page);
-  await waitForState(page, 'de', 'REQUEST', 'CLOSED');
+  await waitForState(page, 'CLOSED');
   await screenshot(page, 'story-4-closed-de');
   await story.polish.close();
   await story.german.close();
@@ -152,7 +152,7 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   };
   for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
   // The styled radio buttons are drawn by their labels, which take the clicks.
-  await page.getByText('Prohibition', { exact: true }).click();
+  await page.getByText('Prohibition from pursuing the activities', { exact: true }).click();
   await page.locator('fieldset', { hasText: 'falsified evidence of prof' }).first().getByText('No', { exact: true }).click();
   await page.getByRole('button', { name: 'Save draft' }).click();
   await page.waitForURL(/\/alerts\/(?!new)[^/]+$/);
@@ -160,7 +160,7 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   story.alertPath = new URL(page.url()).pathname;
   await chooseAction(page, 'SUBMIT');
   await submitPanel(page);
-  await waitForState(page, 'en', 'ALERT', 'AWAITING_VALIDATION');
+  await waitForState(page, 'AWAITING_VALIDATION');
 
   const coordinator = await signedInContext(browser, baseUrl, GERMAN_COORDINATOR, 'en');
   const coordinatorPage = await coordinator.newPage();
@@ -170,7 +170,7 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   await settled(coordinatorPage);
   await chooseAction(coordinatorPage, 'VALIDATE');
   await submitPanel(coordinatorPage);
-  await waitForState(coordinatorPage, 'en', 'ALERT', 'BROADCAST');
+  await waitForState(coordinatorPage, 'BROADCAST');
   await screenshot(coordinatorPage, 'story-5-alert-validated-en');
 
   await polishPage.locator(`a[href="${story.alertPath}"]`).waitFor();

@@ -4,24 +4,30 @@ import { contextIn, signedInContext } from './checks.mjs';
 
 export const AXE_LANGUAGES = ['en', 'de', 'el', 'bg'];
 
+/** Who looks at a view: each gets a browser context of their own, signed in as them (or not signed in). */
+export function viewer(name, baseUrl) {
+  const email = { official: GERMAN_OFFICIAL, coordinator: GERMAN_COORDINATOR }[name];
+  return (browser, language, options) => (email ? signedInContext(browser, baseUrl, email, language, options) : contextIn(browser, language, options));
+}
+
 /** The views, with the request and the alert the story made (or, if it could not, ones of the demo data). */
-export function views(baseUrl, { requestPath, alertPath }) {
-  const official = (browser, language, options) => signedInContext(browser, baseUrl, GERMAN_OFFICIAL, language, options);
-  const coordinator = (browser, language, options) => signedInContext(browser, baseUrl, GERMAN_COORDINATOR, language, options);
-  const nobody = (browser, language, options) => contextIn(browser, language, options);
+export function views({ requestPath, alertPath }) {
+  const official = 'official';
+  const coordinator = 'coordinator';
+  const nobody = 'nobody';
   return [
-    { name: 'sign-in', path: '/sign-in', context: nobody },
-    { name: 'my-work', path: '/?list=toAnswer', context: official },
-    { name: 'compose', path: '/requests/new?procedure=PQ_REQUEST', context: official },
-    { name: 'request', path: requestPath, context: official },
-    { name: 'alerts', path: '/alerts?list=sent', context: coordinator },
-    { name: 'new-alert', path: '/alerts/new?procedure=PQ_ALERT', context: official },
-    { name: 'alert', path: alertPath, context: coordinator },
-    { name: 'directory', path: '/directory?text=Apotheker', context: official },
-    { name: 'admin', path: '/admin', context: coordinator },
-    { name: 'scoreboard', path: '/scoreboard', context: official },
-    { name: 'scoreboard-country', path: '/scoreboard/LU', context: official },
-    { name: 'statistics', path: '/usage-statistics', context: official },
-    { name: 'not-found', path: '/no-such-page', context: official },
+    { name: 'sign-in', path: '/sign-in', viewer: nobody },
+    { name: 'my-work', path: '/?list=toAnswer', viewer: official },
+    { name: 'compose', path: '/requests/new?procedure=PQ_REQUEST', viewer: official },
+    { name: 'request', path: requestPath, viewer: official },
+    { name: 'alerts', path: '/alerts?list=sent', viewer: coordinator },
+    { name: 'new-alert', path: '/alerts/new?procedure=PQ_ALERT', viewer: official },
+    { name: 'alert', path: alertPath, viewer: coordinator },
+    { name: 'directory', path: '/directory?text=Apotheker', viewer: official },
+    { name: 'admin', path: '/admin', viewer: coordinator },
+    { name: 'scoreboard', path: '/scoreboard', viewer: official },
+    { name: 'scoreboard-country', path: '/scoreboard/LU', viewer: official },
+    { name: 'statistics', path: '/usage-statistics', viewer: official },
+    { name: 'not-found', path: '/no-such-page', viewer: official },
   ].filter((view) => view.path);
 }

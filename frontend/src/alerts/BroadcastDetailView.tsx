@@ -28,7 +28,7 @@ function Overview({ broadcast }: { broadcast: BroadcastDetail }) {
   const rows: [string, ReactNode][] = [
     [t('request.reference'), broadcast.reference],
     [t('compose.subject'), <span lang={broadcast.subjectLanguage}>{broadcast.subject}</span>],
-    [t('request.state'), broadcast.stateLabel],
+    [t('request.state'), <span data-state={broadcast.state}>{broadcast.stateLabel}</span>],
     [t('request.procedure'), broadcast.procedure],
     [t('alerts.sender'), <AuthorityLabel authority={broadcast.sender} />],
     [t('alerts.recipients'), broadcast.countries.length ? broadcast.countries.map((code) => countryName(language, code)).join(', ') : t('alerts.allCountries')],

@@ -21,7 +21,7 @@ export function RequestOverview({ request }: { request: RequestDetail }) {
   const rows: [string, ReactNode][] = [
     [t('request.reference'), request.reference],
     [t('compose.subject'), <span lang={request.subjectLanguage}>{request.subject}</span>],
-    [t('request.state'), request.stateLabel],
+    [t('request.state'), <span data-state={request.state}>{request.stateLabel}</span>],
     [t('request.procedure'), request.procedure],
     [t('request.legalArea'), request.legalArea],
     [t('request.from'), <AuthorityLabel authority={request.requester} />],

@@ -21,6 +21,8 @@ interface ActionPanelProps {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+/** The requested reply date can change only until the request is accepted. */
+const REPLY_DATE_OPEN = ['DRAFT', 'SENT'];
 const rating = (form: FormData, name: string) => (form.get(name) ? Number(form.get(name)) : null);
 
 function AcceptFields({ request }: { request: RequestDetail }) {
@@ -94,9 +96,11 @@ export function ActionPanel({ chosen, request, pending, onCommand, onCancel }: A
           <Field label={t('compose.subject')}>
             {({ id }) => <input id={id} name="subject" className="ecl-text-input ecl-text-input--l" defaultValue={request.subject} required />}
           </Field>
-          <Field label={t('compose.replyDate')}>
-            {({ id }) => <input id={id} name="requestedReplyDate" type="date" className="ecl-text-input" defaultValue={request.requestedReplyDate ?? ''} />}
-          </Field>
+          {REPLY_DATE_OPEN.includes(request.state) && (
+            <Field label={t('compose.replyDate')}>
+              {({ id }) => <input id={id} name="requestedReplyDate" type="date" className="ecl-text-input" defaultValue={request.requestedReplyDate ?? ''} />}
+            </Field>
+          )}
         </>,
       );
     case 'ACCEPT':
