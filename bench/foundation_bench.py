@@ -152,7 +152,9 @@ def postgres_copy(admin_url: str, scale: float, seed: int, work: Path) -> tuple[
         asyncio.run(_pg(admin_url, f'ALTER DATABASE "{partial}" RENAME TO "{template}"'))
     asyncio.run(_pg(admin_url, 'DROP DATABASE IF EXISTS "imi_bench_work"',
                     f'CREATE DATABASE "imi_bench_work" TEMPLATE "{template}"'))
-    return _with_database(admin_url, "imi_bench_work"), seconds
+    work_url = _with_database(admin_url, "imi_bench_work")
+    asyncio.run(_pg(work_url, "ANALYZE"))  # a copied database starts without planner statistics
+    return work_url, seconds
 
 
 def postgres_available(admin_url: str) -> str | None:
@@ -426,12 +428,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=25)
     parser.add_argument("--postgres", default=os.environ.get("IMI_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
                         help="An administrative PostgreSQL URL; 'none' to measure SQLite only.")
+    parser.add_argument("--backends", default=os.environ.get("IMI_BENCH_BACKENDS", "sqlite,postgres"),
+                        help="Which of sqlite,postgres to measure.")
     args = parser.parse_args()
     work = ROOT / "var" / "bench" / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    backends: list[tuple[str, Any]] = [("SQLite", lambda: sqlite_copy(args.scale, args.seed, work))]
-    skipped = postgres_available(args.postgres) if args.postgres != "none" else "not asked for"
+    backends: list[tuple[str, Any]] = []
+    if "sqlite" in args.backends:
+        backends.append(("SQLite", lambda: sqlite_copy(args.scale, args.seed, work)))
+    skipped = None if "postgres" in args.backends else "not asked for"
+    if skipped is None and args.postgres != "none":
+        skipped = postgres_available(args.postgres)
     if skipped is None:
         backends.append(("PostgreSQL", lambda: postgres_copy(args.postgres, args.scale, args.seed, work)))
     lists: dict[str, list[ListResult]] = {}

@@ -60,7 +60,9 @@ async def generate(scale: float = 1.0, seed: int = 2024, progress: Reporter | No
             states[record.state.value] += 1
             await sink.add(record)
         await sink.finish()
-        await writer.realign_sequences()
+        bars.phase("Planner statistics", 1)
+        await writer.finish()
+        bars.advance()
     summary = Summary(scale=scale, seed=seed, now=now, seconds=time.perf_counter() - started,
                       authorities=Counter(p.status.value for p in world.directory.authorities),
                       countries=len({p.country for p in world.directory.authorities}),

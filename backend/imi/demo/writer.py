@@ -171,13 +171,14 @@ class RequestSink:
         await self._flush()
 
 
-async def realign_sequences() -> None:
-    """PostgreSQL: move each id sequence past the ids written explicitly (SQLite needs nothing)."""
+async def finish() -> None:
+    """After the bulk load: move PostgreSQL's id sequences past the ids written explicitly, and gather the
+    planner's statistics (ANALYZE) so that the first queries already use the right indexes."""
     connection = db.connection()
-    if connection.capabilities.dialect != "postgres":
-        return
-    for model in TABLES_WITH_IDS:
-        table = model._meta.db_table
-        await connection.execute_script(
-            f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE(MAX(id), 0) + 1, false) "
-            f"FROM \"{table}\";")
+    if connection.capabilities.dialect == "postgres":
+        for model in TABLES_WITH_IDS:
+            table = model._meta.db_table
+            await connection.execute_script(
+                f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+                f"FROM \"{table}\";")
+    await connection.execute_script("ANALYZE;")
