@@ -94,8 +94,13 @@ def running_server(database_url: str, var_dir: Path, **env: str) -> Iterator[str
 
 @contextmanager
 def running_servers(database_url: str, var_dir: Path, count: int, **env: str) -> Iterator[list[Server]]:
-    """`count` servers on one database (the app workers of one installation); all stopped at the end."""
+    """`count` servers on one database (the app workers of one installation); all stopped at the end. Each
+    worker keeps its embedded search index in a folder of its own (one process owns an embedded index; several
+    workers share Meilisearch)."""
     servers = [Server(database_url, var_dir, **env) for _ in range(count)]
+    if count > 1 and "IMI_SEARCH_DIR" not in env:
+        for server in servers:
+            server.environment["IMI_SEARCH_DIR"] = str(var_dir / f"search-{server.port}")
     try:
         for server in servers:
             server.spawn()
@@ -107,7 +112,7 @@ def running_servers(database_url: str, var_dir: Path, count: int, **env: str) ->
             server.stop()
 
 
-def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 30) -> None:
+def _wait_until_up(base: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -15,6 +15,9 @@ import pytest
 from tests.server import free_port
 
 LOCAL_REDIS = os.environ.get("IMI_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+# The servers of these tests run without machine translation: loading the language detector and starting
+# Apertium would cost each worker tens of seconds and hundreds of megabytes, and the stream does not use them.
+WITHOUT_TRANSLATION = {"IMI_LANGUAGE_DETECTOR": "off", "IMI_TRANSLATORS": "none"}
 
 
 def _answers(host: str, port: int) -> bool:

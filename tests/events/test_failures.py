@@ -14,7 +14,7 @@ import pytest
 
 from imi.exchanges.models import ExchangeEvent
 from imi.graphql.ids import decode
-from tests.events.conftest import RedisServer
+from tests.events.conftest import WITHOUT_TRANSLATION, RedisServer
 from tests.events.stage import (
     EVENTS,
     Alert,
@@ -82,7 +82,7 @@ def _once_in_order(events: list[tuple[int, str]]) -> None:
 
 @pytest.fixture
 async def workers(clean_db: str, tmp_path: Path, redis_url: str) -> AsyncIterator[list[Server]]:
-    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=redis_url) as servers:
+    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=redis_url, **WITHOUT_TRANSLATION) as servers:
         yield servers
 
 
@@ -117,7 +117,8 @@ async def test_a_subscriber_that_disconnects_mid_stream_resumes_without_loss(
 
 async def test_redis_restarting_loses_nothing(cast: AlertCast, clean_db: str, tmp_path: Path,
                                               own_redis: RedisServer) -> None:
-    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=own_redis.url) as (a, b):
+    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=own_redis.url,
+                         **WITHOUT_TRANSLATION) as (a, b):
         async with httpx.AsyncClient(base_url=a.base, timeout=20) as http:
             officials = await Officials(cast, http).sign_in()
             chamber = await _chamber(b.base, cast)

@@ -19,6 +19,7 @@ from imi.exchanges.models import ExchangeEvent
 from imi.graphql.ids import decode
 from tests import operations as ops
 from tests import world
+from tests.events.conftest import WITHOUT_TRANSLATION
 from tests.server import ROOT, running_server
 
 pytestmark = pytest.mark.slow
@@ -63,7 +64,7 @@ async def stage(clean_db: str, tmp_path: Path) -> AsyncIterator[dict]:
     jan = await world.official(await world.authority("PL", now), now, email="jan@pl.example.eu")
     token = (await accounts.create_token(name="back office", scopes=["events:subscribe", "exchanges:read"], days=1,
                                          now=now, user_id=jan.user_id)).plaintext
-    with running_server(clean_db, tmp_path) as base:
+    with running_server(clean_db, tmp_path, **WITHOUT_TRANSLATION) as base:
         async with httpx.AsyncClient(base_url=base, timeout=20) as http:
             client = world.Client(http)
             await client.sign_in(anna.email)

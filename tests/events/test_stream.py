@@ -4,7 +4,6 @@ events reach whom (`took_part`). In-process and fast: the multi-process cases ar
 
 import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -13,12 +12,13 @@ from imi.broadcasts.models import Participant, Role
 from imi.events import bus as bus_module
 from imi.events import log
 from imi.events.access import Snapshot, Snapshots, took_part
-from imi.events.bus import InProcessBus, Item
+from imi.events.bus import InProcessBus
 from imi.events.message import Resync, StreamEvent
 from imi.events.stream import MALFORMED, RESYNC_REQUIRED, CursorError, follow, parse_cursor
 from imi.exchanges import service
 from imi.exchanges.models import Exchange, ExchangeEvent
 from tests import world
+from tests.events.buses import WatchedBus
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -48,24 +48,10 @@ async def _everything(after: int | None, bus: InProcessBus, count: int) -> Async
     await stream.aclose()
 
 
-class WatchedBus(InProcessBus):
-    """An in-process bus that tells when its first listener came."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.listening = asyncio.Event()
-
-    @asynccontextmanager
-    async def listen(self) -> AsyncIterator["asyncio.Queue[Item]"]:
-        async with super().listen() as queue:
-            self.listening.set()
-            yield queue
-
-
 async def test_dropped_duplicated_and_reordered_messages_are_mended_from_the_log(logged) -> None:
     bus = WatchedBus()
     reading = asyncio.create_task(_collect(_everything(2, bus, 4)))
-    await bus.listening.wait()
+    await bus.listened_by(1)
     # 3 is dropped, 5 arrives before 4, 5 again: the follower reads the gap from the log and skips what it has
     for position in (5, 4, 5, 6):
         bus.deliver(logged[position - 1])
@@ -77,7 +63,7 @@ async def test_a_resync_makes_the_follower_read_what_the_bus_never_brought(logge
     reading = asyncio.create_task(_collect(_everything(None, bus, 0)))
     assert await reading == []
     live = asyncio.create_task(_collect(_everything(4, bus, 2)))
-    await bus.listening.wait()
+    await bus.listened_by(1)
     bus.deliver(Resync())  # nothing was published for 5 and 6 (a worker died before publishing them)
     assert await live == [5, 6]
 
@@ -138,8 +124,8 @@ def test_the_audit_resynchronises_only_what_stays_missing_past_the_grace() -> No
 
 
 def _exchange(kind: str, **ids: int | None) -> Exchange:
-    return Exchange(id=1, kind=kind, procedure="X", requesting_authority_id=1, responding_authority_id=ids.get("to"),
-                    referral_coordinator_id=ids.get("referral"))
+    return Exchange(id=1, kind=kind, procedure="PQ_REQUEST", requesting_authority_id=1,
+                    responding_authority_id=ids.get("to"), referral_coordinator_id=ids.get("referral"))
 
 
 def test_who_took_part_when() -> None:
@@ -164,3 +150,21 @@ async def test_subscribers_of_one_process_share_one_read(logged) -> None:
     first, second = await asyncio.gather(snapshots.of(logged[0]), snapshots.of(logged[0]))
     assert first is second and first is not None and first.exchange.id == logged[0].exchange_id
     assert (await snapshots.of(logged[1])) is not first
+
+
+def test_only_an_involved_authority_is_looked_at_and_one_look_serves_alike_subscribers() -> None:
+    from imi.accounts.principal import Grant, Principal
+    from imi.accounts.profiles import Profile, Scope
+
+    request = Snapshot(_exchange("REQUEST", to=2))
+    request.exchange.state, request.exchange.legal_area = "SENT", "PROFESSIONAL_QUALIFICATIONS"
+    request.exchange.personal_data_blocked_at = None
+    assert request.involved == {1, 2}
+    outsider = Principal(user_id=9, authority_id=7, grants=frozenset({Grant(None, Profile.REQUEST_HANDLER)}),
+                         scopes=frozenset({Scope.EVENTS_SUBSCRIBE, Scope.EXCHANGES_READ}))
+    assert request.view_for(outsider) is None and not request.views, "not even worked out"
+    responder = Principal(user_id=5, authority_id=2, grants=outsider.grants, scopes=outsider.scopes)
+    twin = Principal(user_id=6, authority_id=2, grants=outsider.grants, scopes=outsider.scopes)
+    seen = request.view_for(responder)
+    assert seen is not None and seen.parties == {"RESPONDER"}
+    assert request.view_for(twin) is seen and len(request.views) == 1

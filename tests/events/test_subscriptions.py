@@ -13,6 +13,7 @@ from imi.accounts import service as accounts
 from imi.exchanges.models import ExchangeEvent
 from tests import operations as ops
 from tests import world
+from tests.events.conftest import WITHOUT_TRANSLATION
 from tests.graphql_ws import Socket
 from tests.server import running_server
 
@@ -35,7 +36,7 @@ async def stage(clean_db: str, tmp_path: Path) -> AsyncIterator[dict]:
               for name, person in people.items()}
     stats = (await accounts.create_token(name="stats", scopes=["statistics:read"], days=1, now=now,
                                          user_id=people["luc"].user_id)).plaintext
-    with running_server(clean_db, tmp_path, IMI_WS_INIT_TIMEOUT="1") as base:
+    with running_server(clean_db, tmp_path, IMI_WS_INIT_TIMEOUT="1", **WITHOUT_TRANSLATION) as base:
         async with httpx.AsyncClient(base_url=base, timeout=20) as http:
             clients = {name: world.Client(http) for name in people}
             for name, client in clients.items():

@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.events.conftest import WITHOUT_TRANSLATION
 from tests.events.stage import (
     EVENTS,
     SURNAME,
@@ -35,7 +36,7 @@ async def cast(clean_db: str) -> AlertCast:
 
 @pytest.fixture
 async def workers(clean_db: str, tmp_path: Path, redis_url: str) -> AsyncIterator[list[Server]]:
-    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=redis_url) as servers:
+    with running_servers(clean_db, tmp_path, 2, IMI_REDIS_URL=redis_url, **WITHOUT_TRANSLATION) as servers:
         yield servers
 
 

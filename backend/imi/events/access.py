@@ -11,14 +11,16 @@ shared by that process's subscribers for a moment (`Snapshots`).
 import asyncio
 import time
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from imi.accounts.principal import Principal
 from imi.broadcasts.models import Participant
 from imi.events.message import StreamEvent
 from imi.exchanges.models import Exchange, ExchangeEvent
-from imi.exchanges.visibility import BROADCAST_KINDS, participants_of
+from imi.exchanges.visibility import BROADCAST_KINDS, Visible, participants_of, view
 from imi.reference import ExchangeKind
 
 HANDED_TO_RESPONDER = ("SEND", "FORWARD")  # the request actions that make an authority its responder
@@ -36,6 +38,24 @@ class Snapshot:
     participants: tuple[Any, ...] = ()  # what `participants_of` gives (a broadcast's `Participant`s)
     responder_since: int = 0
     referral_since: int = 0
+    views: dict[tuple[object, ...], Visible | None] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def involved(self) -> frozenset[int]:
+        """Every authority with a part in the exchange: no other may see it (a cheap first check)."""
+        x = self.exchange
+        ids = {x.requesting_authority_id, x.responding_authority_id, x.referral_coordinator_id}
+        ids.update(p.authority_id for p in self.participants)
+        return frozenset(i for i in ids if i is not None)
+
+    def view_for(self, principal: Principal) -> Visible | None:
+        """How `principal` sees the exchange; worked out once for the subscribers that share its identity."""
+        if principal.authority_id not in self.involved:
+            return None
+        key = (principal.authority_id, principal.signed_in, principal.grants, principal.scopes)
+        if key not in self.views:
+            self.views[key] = view(principal, self.exchange, self.participants)
+        return self.views[key]
 
 
 def took_part(event: StreamEvent, authority_id: int | None, snapshot: Snapshot) -> bool:

@@ -15,7 +15,7 @@ from imi.events.access import Snapshot, snapshots_for, took_part
 from imi.events.message import StreamEvent
 from imi.events.stream import follow, parse_cursor
 from imi.exchanges.schema import ExchangeNode
-from imi.exchanges.visibility import Visible, get_visible, view
+from imi.exchanges.visibility import Visible, get_visible
 from imi.graphql.context import Context, Info
 from imi.graphql.ids import decode
 from imi.graphql.loaders import Loaders
@@ -80,7 +80,7 @@ async def _messages(
         snapshot: Snapshot | None = await snapshots.of(event)
         if snapshot is None:
             return None
-        seen = view(context.principal, snapshot.exchange, snapshot.participants)
+        seen = snapshot.view_for(context.principal)
         if seen is None or not (timeline or took_part(event, context.principal.authority_id, snapshot)):
             return None
         return seen
