@@ -8,8 +8,10 @@ const config: CodegenConfig = {
   generates: {
     'src/graphql/generated/': {
       preset: 'client',
+      // Documents as plain query strings (not syntax trees): a fraction of the size in the first-load bundle.
       presetConfig: { fragmentMasking: false },
       config: {
+        documentMode: 'string',
         useTypeImports: true,
         enumsAsTypes: true,
         strictScalars: true,

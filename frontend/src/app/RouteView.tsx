@@ -70,14 +70,12 @@ function Redirect({ to }: { to: string }) {
 export function RouteView() {
   const { t } = useTranslation();
   const { route, location } = useRouter();
-  const { state } = useSession();
-  const loading = <p className="loading">{t('app.loading')}</p>;
-  if (state.status === 'checking') return loading;
+  const { user } = useSession();
   // A reader who is not signed in signs in first, and comes back to the page asked for.
-  if (state.status === 'signedOut' && route.name !== 'signIn') return <Redirect to={signInPath(`${location.pathname}${location.search}`)} />;
-  if (state.status === 'signedIn' && route.name === 'signIn') return <Redirect to={afterSignIn(location.search)} />;
+  if (!user && route.name !== 'signIn') return <Redirect to={signInPath(`${location.pathname}${location.search}`)} />;
+  if (user && route.name === 'signIn') return <Redirect to={afterSignIn(location.search)} />;
   return (
-    <Suspense fallback={loading}>
+    <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
       <CurrentView route={route} />
     </Suspense>
   );

@@ -7,7 +7,7 @@ import { UserMenu } from './UserMenu';
 
 export function SiteHeader() {
   const { t } = useTranslation();
-  const { state } = useSession();
+  const { user } = useSession();
   return (
     <header className="site-header">
       <a className="ecl-skip-link skip-link" href="#main-content">
@@ -23,10 +23,10 @@ export function SiteHeader() {
           <UserMenu />
         </div>
       </div>
-      {state.status === 'signedIn' && (
+      {user && (
         <div className="site-header__nav">
           <div className="ecl-container">
-            <Navigation user={state.user} />
+            <Navigation user={user} />
           </div>
         </div>
       )}

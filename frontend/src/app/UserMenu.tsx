@@ -8,8 +8,8 @@ export function UserMenu() {
   const { t } = useTranslation();
   const session = useSession();
   const [error, setError] = useState<unknown>(null);
-  if (session.state.status !== 'signedIn') return null;
-  const { user } = session.state;
+  const { user } = session;
+  if (!user) return null;
   return (
     <div className="user-menu">
       <p className="user-menu__who">

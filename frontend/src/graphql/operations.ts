@@ -1,4 +1,5 @@
-import type { AnyVariables, Client, CombinedError, DocumentInput } from '@urql/core';
+import type { AnyVariables, Client, CombinedError } from '@urql/core';
+import type { TypedDocumentString } from './generated/graphql';
 import { DataError, type ErrorKind, type FieldProblem } from '../data/errors';
 
 /** What every typed refusal of the API carries (the members of a result union besides its success). */
@@ -23,20 +24,31 @@ function transportError(error: CombinedError): DataError {
   return new DataError('unexpected', error.message);
 }
 
+/** A typed document of the app, as the text urql sends (the types stay with the document). */
+export type Document<Data, Variables> = TypedDocumentString<Data, Variables>;
+
 /** Runs a query; its data, or a `DataError` when the server could not be reached or failed. */
-export async function read<Data, Variables extends AnyVariables>(client: Client, query: DocumentInput<Data, Variables>, variables: Variables): Promise<Data> {
-  const result = await client.query(query, variables).toPromise();
+export async function read<Data, Variables extends AnyVariables>(client: Client, query: Document<Data, Variables>, variables: Variables): Promise<Data> {
+  const result = await client.query<Data, Variables>(query.toString(), variables).toPromise();
   if (result.error) throw transportError(result.error);
   if (!result.data) throw new DataError('unexpected', 'no data');
   return result.data;
 }
 
 /** Runs a mutation; its data, or a `DataError` when the server could not be reached or failed. */
-export async function write<Data, Variables extends AnyVariables>(client: Client, mutation: DocumentInput<Data, Variables>, variables: Variables): Promise<Data> {
-  const result = await client.mutation(mutation, variables).toPromise();
+export async function write<Data, Variables extends AnyVariables>(client: Client, mutation: Document<Data, Variables>, variables: Variables): Promise<Data> {
+  const result = await client.mutation<Data, Variables>(mutation.toString(), variables).toPromise();
   if (result.error) throw transportError(result.error);
   if (!result.data) throw new DataError('unexpected', 'no data');
   return result.data;
+}
+
+/** Follows a subscription: `onData` for every message; returns the way to stop. */
+export function follow<Data, Variables extends AnyVariables>(client: Client, subscription: Document<Data, Variables>, variables: Variables, onData: (data: Data) => void): () => void {
+  const { unsubscribe } = client.subscription<Data, Variables>(subscription.toString(), variables).subscribe((result) => {
+    if (result.data) onData(result.data);
+  });
+  return unsubscribe;
 }
 
 /**

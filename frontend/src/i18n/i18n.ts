@@ -1,6 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, intlLocale, preferredLanguage, type Language } from './languages';
+import { DEFAULT_LANGUAGE, LANGUAGES, intlLocale, isLanguage, preferredLanguage, type Language } from './languages';
 import { rememberLanguage, rememberedLanguage } from './storage';
 
 type Catalogue = Record<string, unknown>;
@@ -13,9 +13,9 @@ async function loadCatalogue(language: Language): Promise<Catalogue> {
   return load();
 }
 
-/** The language to start in: the one chosen before, else the browser's, else English. */
-export function initialLanguage(): Language {
-  return rememberedLanguage() ?? preferredLanguage(navigator.languages) ?? DEFAULT_LANGUAGE;
+/** The language to start in: the one chosen before, else the signed-in official's, else the browser's, else English. */
+export function firstLanguage(officialLanguage: string | undefined): Language {
+  return rememberedLanguage() ?? (isLanguage(officialLanguage) ? officialLanguage : undefined) ?? preferredLanguage(navigator.languages) ?? DEFAULT_LANGUAGE;
 }
 
 function applyToDocument(language: Language): void {
@@ -23,19 +23,13 @@ function applyToDocument(language: Language): void {
   document.documentElement.dir = 'ltr';
 }
 
+/** Starts the interface in one language; every catalogue is complete (the catalogue checks see to it), so no other is loaded. */
 export async function startI18n(language: Language): Promise<i18n> {
-  const [catalogue, fallback] = await Promise.all([
-    loadCatalogue(language),
-    language === DEFAULT_LANGUAGE ? undefined : loadCatalogue(DEFAULT_LANGUAGE),
-  ]);
   await i18next.use(initReactI18next).init({
     lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
+    fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    resources: {
-      [language]: { translation: catalogue },
-      ...(fallback ? { [DEFAULT_LANGUAGE]: { translation: fallback } } : {}),
-    },
+    resources: { [language]: { translation: await loadCatalogue(language) } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });

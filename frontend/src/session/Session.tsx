@@ -1,14 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useDataSources } from '../data/sources';
 import { changeLanguage } from '../i18n/i18n';
 import { isLanguage } from '../i18n/languages';
 import { rememberedLanguage } from '../i18n/storage';
 import type { SessionUser } from './types';
 
-type SessionState = { status: 'checking' } | { status: 'signedOut' } | { status: 'signedIn'; user: SessionUser };
-
 interface SessionValue {
-  state: SessionState;
+  user: SessionUser | null;
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
 }
@@ -20,40 +18,26 @@ async function adoptPreferredLanguage(user: SessionUser): Promise<void> {
   if (!rememberedLanguage() && isLanguage(user.language)) await changeLanguage(user.language, { remember: false });
 }
 
-/** Who is signed in: asked of the server once at start-up, then changed by signing in and out. */
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** Who is signed in: known when the app starts, then changed by signing in and out. */
+export function SessionProvider({ initialUser, children }: { initialUser: SessionUser | null; children: ReactNode }) {
   const sources = useDataSources();
-  const [state, setState] = useState<SessionState>({ status: 'checking' });
-
-  useEffect(() => {
-    let current = true;
-    sources.me().then(
-      async (user) => {
-        if (user) await adoptPreferredLanguage(user);
-        if (current) setState(user ? { status: 'signedIn', user } : { status: 'signedOut' });
-      },
-      () => current && setState({ status: 'signedOut' }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sources]);
+  const [user, setUser] = useState(initialUser);
 
   const signIn = useCallback(
     async (email: string, password: string) => {
-      const user = await sources.signIn(email, password);
-      await adoptPreferredLanguage(user);
-      setState({ status: 'signedIn', user });
+      const signedIn = await sources.signIn(email, password);
+      await adoptPreferredLanguage(signedIn);
+      setUser(signedIn);
     },
     [sources],
   );
 
   const signOut = useCallback(async () => {
     await sources.signOut();
-    setState({ status: 'signedOut' });
+    setUser(null);
   }, [sources]);
 
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
@@ -65,7 +49,7 @@ export function useSession(): SessionValue {
 
 /** The signed-in official; only for views shown after sign-in. */
 export function useUser(): SessionUser {
-  const { state } = useSession();
-  if (state.status !== 'signedIn') throw new Error('useUser before sign-in');
-  return state.user;
+  const { user } = useSession();
+  if (!user) throw new Error('useUser before sign-in');
+  return user;
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@urql/core';
 import { graphql } from '../../graphql/generated';
 import type { Box, ExchangeKind } from '../../graphql/generated/graphql';
-import { read } from '../../graphql/operations';
+import { follow, read } from '../../graphql/operations';
 import type { ExchangeEvent, WorkItem, WorkList } from '../../work/types';
 
 graphql(`
@@ -99,10 +99,7 @@ export async function workList(client: Client, list: WorkList, language: string)
 }
 
 export function watchExchanges(client: Client, listener: (event: ExchangeEvent) => void): () => void {
-  const { unsubscribe } = client.subscription(ExchangeEventsSubscription, {}).subscribe((result) => {
-    const event = result.data?.exchangeEvents;
-    if (!event) return;
-    listener({ exchangeId: event.exchange.id, reference: event.exchange.reference, kind: event.exchange.kind, action: event.action, toState: event.toState });
-  });
-  return unsubscribe;
+  return follow(client, ExchangeEventsSubscription, {}, ({ exchangeEvents: event }) =>
+    listener({ exchangeId: event.exchange.id, reference: event.exchange.reference, kind: event.exchange.kind, action: event.action, toState: event.toState }),
+  );
 }
