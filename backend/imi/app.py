@@ -28,6 +28,9 @@ from imi.http.guard import GuardSettings, RequestGuard
 from imi.http.health import health
 from imi.http.ratelimit import limiter_for
 from imi.http.signin import SignInThrottle
+from imi.privacy import audit
+from imi.privacy.job import PrivacyRunner
+from imi.privacy.origin import RecordOrigin
 from imi.procedures.deadline_job import DeadlineRunner
 from imi.search.factory import engine_from_settings
 from imi.search.indexer import Indexer, writer_lock
@@ -95,6 +98,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         path = store.path(attachment.sha256)
         if not path.exists():
             raise HTTPException(404)
+        await audit.read_download(principal, clock.now(), attachment.exchange_id, attachment.id)
         return FileResponse(path, media_type=attachment.content_type, filename=attachment.filename,
                             headers={"Cache-Control": "private, no-store"})
 
@@ -119,7 +123,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
             running.push_async_callback(limiter.close)
             await bus.start()
             running.push_async_callback(bus.stop)
-            for task in (dispatcher, deadlines, indexer):
+            for task in (dispatcher, deadlines, indexer, app.state.retention):
                 task.start()
                 running.push_async_callback(task.stop)
             running.push_async_callback(search.close)
@@ -136,6 +140,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.bus = bus
     app.state.dispatcher = dispatcher
     app.state.deadlines = deadlines
+    app.state.retention = PrivacyRunner(clock, store)
+    app.add_middleware(RecordOrigin)
     app.state.search = search
     app.state.search_indexer = indexer
     return app

@@ -3,6 +3,7 @@
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,6 +37,9 @@ authorities_app = typer.Typer(help="The directory of authorities: import from JS
 app.add_typer(authorities_app, name="authorities")
 search_app = typer.Typer(help="The authority search index.", no_args_is_help=True)
 app.add_typer(search_app, name="search")
+privacy_app = typer.Typer(help="Data protection: retention of personal data, the audit log, access requests.",
+                          no_args_is_help=True)
+app.add_typer(privacy_app, name="privacy")
 
 
 def _run(work: Callable[[Settings], Awaitable[Any]], *, migrate: bool = True) -> Any:
@@ -400,6 +404,92 @@ def deadlines_run(
         typer.echo(f"{len(applied)} deadlines applied at {now.isoformat()}")
 
     _run(work)
+
+
+def _instant(at: str | None) -> datetime:
+    """An ISO 8601 instant (default: now), in UTC."""
+    from imi.clock import SystemClock
+
+    try:
+        return datetime.fromisoformat(at).astimezone(UTC) if at else SystemClock().now()
+    except ValueError:
+        _fail(f"not an ISO 8601 instant: {at}")
+        raise
+
+
+@privacy_app.command("run")
+def privacy_run(
+    at: Annotated[str | None, typer.Option(help="Take the steps due at this instant (ISO 8601; default: now).")] = None,
+) -> None:
+    """Block and delete personal data whose retention period has ended (each step once); remove unused files."""
+    from imi.exchanges.attachments import FileStore
+    from imi.privacy.job import run
+
+    now = _instant(at)
+
+    async def work(settings: Settings) -> None:
+        outcome = await run(now, FileStore(settings.attachment_dir))
+        for done in outcome.done:
+            typer.echo(f"{done.reference}: {done.step.value} ({done.basis.value})")
+        typer.echo(f"{len(outcome.done)} steps taken, {outcome.files_removed} files removed at {now.isoformat()}")
+
+    _run(work)
+
+
+@privacy_app.command("verify-audit")
+def privacy_verify_audit(
+    anchor: Annotated[str | None, typer.Option(help="ID:HASH of an entry recorded earlier, which must still be "
+                                                    "in the log.")] = None,
+) -> None:
+    """Check the audit log's hash chain: exit status 1 if an entry was changed, removed or inserted."""
+    from imi.privacy.verify import verify
+
+    recorded: tuple[int, str] | None = None
+    if anchor:
+        seq, _, digest = anchor.partition(":")
+        if not seq.isdigit() or len(digest) != 64:
+            _fail("the anchor is ID:HASH, e.g. 1200:3f5a... (64 hexadecimal digits)")
+        recorded = (int(seq), digest)
+
+    async def work(settings: Settings) -> bool:
+        result = await verify(recorded)
+        for problem in result.problems:
+            where = f"entry {problem.entry_id}" if problem.entry_id is not None else "chain"
+            typer.secho(f"{where}: {problem.reason}", fg=typer.colors.RED, err=True)
+        typer.echo(f"{result.checked} entries checked; head {result.head_seq}:{result.head_hash}")
+        return result.intact
+
+    if not _run(work):
+        raise typer.Exit(1)
+
+
+@privacy_app.command("export")
+def privacy_export(
+    subject: Annotated[str, typer.Option(help="The data subject's name, or an identifier.")],
+    output: Annotated[Path | None, typer.Option(help="Write the JSON here (default: standard output).")] = None,
+) -> None:
+    """Everything held about a data subject, for an access request, as JSON (audited)."""
+    import json
+
+    from imi.clock import SystemClock
+    from imi.errors import ValidationFailed
+    from imi.privacy.audit import OPERATOR
+    from imi.privacy.export import export_subject
+
+    async def work(settings: Settings) -> dict[str, Any] | None:
+        try:
+            return await export_subject(subject, OPERATOR, SystemClock().now())
+        except ValidationFailed as error:
+            _fail(error.message)
+            return None
+
+    document = _run(work)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+        typer.echo(f"{len(document['exchanges'])} exchanges written to {output}", err=True)
 
 
 @procedures_app.command("check")

@@ -16,6 +16,7 @@ MODEL_MODULES: tuple[str, ...] = (
     "imi.translation.models",
     "imi.procedures.models",
     "imi.repositories.models",
+    "imi.privacy.models",
 )
 APP = "imi"
 

@@ -18,6 +18,8 @@ from imi.exchanges import models, rules
 from imi.exchanges.visibility import BROADCAST_KINDS, Visible, get_visible
 from imi.graphql.context import Info
 from imi.graphql.ids import encode
+from imi.privacy import audit
+from imi.privacy import rules as privacy_rules
 from imi.procedures import schema as procedure_schema
 from imi.procedures.schema import AvailableAction, CaseParticipant, StateDeadline
 from imi.reference import procedure
@@ -32,6 +34,9 @@ class PersonalDataStatus(StrEnum):
     LIMITED_VIEW = "LIMITED_VIEW"
     BLOCKED = "BLOCKED"
     NOT_ENTITLED = "NOT_ENTITLED"
+
+
+ATTACHMENT_LIST = "attachments"  # the audit's name for the list of an exchange's files (names may be personal)
 
 
 @strawberry.type
@@ -92,12 +97,13 @@ class MessageNode:
     created_at: datetime
     author_authority_pk: strawberry.Private[int]
     author_user_pk: strawberry.Private[int | None]
+    withheld: strawberry.Private[bool] = False
 
     @strawberry.field(description="A machine translation into your language (or `language`); null when the "
                                   "original is already in it.")
     async def translation(self, info: Info, language: str | None = None) -> MachineTranslation | None:
         target = reader_language(info, language)
-        if target == self.language:
+        if target == self.language or self.withheld:
             return None
         return await translate(info.context.translation, self.text, self.language, target)
 
@@ -110,11 +116,13 @@ class MessageNode:
         return await _user_name(info, self.author_user_pk)
 
     @classmethod
-    def of(cls, m: models.Message) -> Self:
-        return cls(id=encode("Message", m.id), text=m.text, language=m.language,
-                   declared_language=m.declared_language, language_flagged=m.language_flagged,
+    def of(cls, m: models.Message, notice: str | None = None) -> Self:
+        """The message, or `notice` in place of its text while the exchange's personal data is blocked."""
+        return cls(id=encode("Message", m.id), text=notice or m.text,
+                   language=privacy_rules.NOTICE_LANGUAGE if notice else m.language,
+                   declared_language=m.declared_language, language_flagged=m.language_flagged and not notice,
                    created_at=m.created_at, author_authority_pk=m.author_authority_id,
-                   author_user_pk=m.author_user_id)
+                   author_user_pk=m.author_user_id, withheld=notice is not None)
 
 
 @strawberry.type(name="Attachment")
@@ -144,6 +152,7 @@ class TimelineEvent:
     actor_authority_pk: strawberry.Private[int | None]
     actor_user_pk: strawberry.Private[int | None]
     message_by_id: strawberry.Private[dict[int, models.Message]]
+    notice: strawberry.Private[str | None] = None
 
     @strawberry.field
     async def actor_authority(self, info: Info) -> AuthorityNode | None:
@@ -171,13 +180,14 @@ class TimelineEvent:
     def message(self) -> MessageNode | None:
         message_id = self.data.get("messageId")
         found = self.message_by_id.get(message_id) if isinstance(message_id, int) else None
-        return MessageNode.of(found) if found else None
+        return MessageNode.of(found, self.notice) if found else None
 
     @classmethod
-    def of(cls, e: models.ExchangeEvent, messages: dict[int, models.Message]) -> Self:
+    def of(cls, e: models.ExchangeEvent, messages: dict[int, models.Message], notice: str | None = None) -> Self:
         return cls(id=encode("ExchangeEvent", e.id), action=e.action, at=e.at,
                    from_state=e.from_state, to_state=e.to_state, data=dict(e.data),
-                   actor_authority_pk=e.actor_authority_id, actor_user_pk=e.actor_user_id, message_by_id=messages)
+                   actor_authority_pk=e.actor_authority_id, actor_user_pk=e.actor_user_id, message_by_id=messages,
+                   notice=notice)
 
 
 @strawberry.type(description="The reply deadline as it stands.")
@@ -237,7 +247,6 @@ class ExchangeNode(relay.Node):
     my_parties: list[str] = strawberry.field(description="The parts your authority plays (e.g. REQUESTER).")
     allowed_actions: list[str] = strawberry.field(description="Exactly the actions you may take now.")
     questions: list[ChosenQuestion]
-    answers: list[Answer]
     personal_data_status: PersonalDataStatus
     limited_view: bool = strawberry.field(description="You see only what the law allows before allocation.")
     decision_date: date | None
@@ -288,28 +297,48 @@ class ExchangeNode(relay.Node):
     async def referral_coordinator(self, info: Info) -> AuthorityNode | None:
         return await _authority(info, self.row.referral_coordinator_id)
 
+    @strawberry.field
+    async def answers(self, info: Info) -> list[Answer]:
+        shown = {k: v for k, v in _answers(self.seen).items() if _shown(self.seen, k)}
+        personal = sorted(set(shown) - set(self.row.answers))  # a broadcast's personal-data items
+        if personal:
+            await _audit_read(info, self.row, personal)
+        return [Answer(item=k, value=cast(JSON, v)) for k, v in shown.items()]
+
     @strawberry.field(description="Null unless personalDataStatus is VISIBLE.")
-    def personal_data(self) -> list[PersonalDataEntry] | None:
+    async def personal_data(self, info: Info) -> list[PersonalDataEntry] | None:
         if not self.seen.personal_data_visible:
             return None
-        return [PersonalDataEntry(field=k, value=v) for k, v in (self.row.personal_data or {}).items()]
+        found = self.row.personal_data or {}
+        if found:
+            await _audit_read(info, self.row, sorted(found))
+        return [PersonalDataEntry(field=k, value=v) for k, v in found.items()]
+
+    @property
+    def _notice(self) -> str | None:
+        """What replaces free text while the personal data is blocked (deleted text holds its own notice)."""
+        if self.row.personal_data_deleted_at is not None:
+            return privacy_rules.DELETED_TEXT
+        return privacy_rules.BLOCKED_TEXT if self.row.personal_data_blocked_at is not None else None
 
     @strawberry.field
     async def messages(self, info: Info) -> list[MessageNode]:
-        return [MessageNode.of(m) for m in await info.context.loaders.messages.load(self.id)]
+        return [MessageNode.of(m, self._notice) for m in await info.context.loaders.messages.load(self.id)]
 
     @strawberry.field(description="Null unless you may see personal data (files may carry it).")
     async def attachments(self, info: Info) -> list[AttachmentNode] | None:
         if not self.seen.personal_data_visible:
             return None
-        rows = await info.context.loaders.attachments.load(self.id)
-        return [AttachmentNode.of(a) for a in rows if a.deleted_at is None]
+        rows = [a for a in await info.context.loaders.attachments.load(self.id) if a.deleted_at is None]
+        if rows:
+            await _audit_read(info, self.row, [ATTACHMENT_LIST])
+        return [AttachmentNode.of(a) for a in rows]
 
     @strawberry.field
     async def timeline(self, info: Info) -> list[TimelineEvent]:
         events = await info.context.loaders.events.load(self.id)
         messages = {m.id: m for m in await info.context.loaders.messages.load(self.id)}
-        return [TimelineEvent.of(e, messages) for e in events]
+        return [TimelineEvent.of(e, messages, self._notice) for e in events]
 
     @strawberry.field(description="The reply deadline while the request awaits its answer.")
     def deadline(self, info: Info) -> Deadline | None:
@@ -371,7 +400,6 @@ class ExchangeNode(relay.Node):
             questions=[ChosenQuestion(item=q["item"], parameters=[Parameter(name=k, value=v)
                                                                    for k, v in q.get("params", {}).items()])
                        for q in e.questions],
-            answers=[Answer(item=k, value=cast(JSON, v)) for k, v in _answers(seen).items() if _shown(seen, k)],
             personal_data_status=_personal_status(seen), limited_view=seen.limited, decision_date=e.decision_date,
             period_end=e.period_end, countries=list(e.countries), row=e, seen=seen,
         )
@@ -387,6 +415,11 @@ class ExchangeNode(relay.Node):
             except (ValueError, errors.NotFound):
                 found.append(None)
         return found
+
+
+async def _audit_read(info: Info, exchange: models.Exchange, fields: list[str]) -> None:
+    """Record a read of an exchange's personal data before it is returned."""
+    await audit.read_exchange(info.context.principal, info.context.now, exchange.id, exchange.reference, fields)
 
 
 def _answers(seen: Visible) -> dict[str, Any]:

@@ -22,6 +22,8 @@ from imi.exchanges.free_text import Written
 from imi.exchanges.models import Attachment, Exchange, ExchangeEvent, Message
 from imi.exchanges.rules import Action, State
 from imi.exchanges.visibility import Visible, get_visible
+from imi.privacy import audit
+from imi.privacy.models import AuditAction
 from imi.procedures import hooks
 from imi.reference import ExchangeKind, procedure
 from imi.reference.procedures import Procedure
@@ -154,8 +156,9 @@ async def create_exchange(principal: Principal, proc: Procedure, now: datetime, 
 
 @asynccontextmanager
 async def _committing() -> AsyncIterator[None]:
-    """A transaction whose events the outbox dispatcher is told about once it has committed."""
-    async with db.transaction():
+    """A transaction whose events the outbox dispatcher is told about once it has committed; its changes are
+    recorded in the audit log as its last statements."""
+    async with db.transaction(), audit.changes():
         yield
     signal.committed()
 
@@ -164,12 +167,15 @@ async def record(
     exchange: Exchange, action: str, from_state: str | None, to_state: str, principal: Principal,
     now: datetime, data: dict[str, object],
 ) -> ExchangeEvent:
-    """The timeline event of a change, written in the change's transaction."""
-    return await ExchangeEvent.create(
+    """The timeline event of a change, written in the change's transaction, and its audit entry."""
+    event = await ExchangeEvent.create(
         exchange_id=exchange.id, action=action, from_state=from_state, to_state=to_state,
         actor_user_id=principal.user_id, actor_authority_id=principal.authority_id,
         at=now, data=data,
     )
+    await audit.change(audit.Entry(AuditAction.CHANGE, audit.Who.of(principal), now, exchange.id, exchange.reference,
+                                   event.id, detail={"action": action}))
+    return event
 
 
 async def act(
@@ -233,6 +239,8 @@ async def modify(
     if questions is not None:
         changes["questions"] = check_questions(exchange.procedure, questions)
     if personal_data is not None:
+        if exchange.personal_data_blocked_at is not None:
+            raise ValidationFailed.single("personalData", "its personal data is blocked")
         changes["personal_data"] = check_personal_data(exchange.procedure, personal_data)
     if requested_reply_date is not None:
         if exchange.state not in (State.DRAFT, State.SENT):

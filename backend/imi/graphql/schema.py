@@ -11,6 +11,7 @@ from imi.catalogue.schema import CatalogueQueries
 from imi.events.schema import EventSubscriptions
 from imi.exchanges.api import ExchangeMutations, ExchangeQueries
 from imi.graphql.limits import extensions
+from imi.privacy.schema import PrivacyQueries
 from imi.procedures.api import ProcedureMutations, ProcedureQueries
 from imi.reference.schema import ReferenceQueries
 from imi.repositories.schema import RepositoryQueries
@@ -31,7 +32,7 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation", (AccountMutations, AuthorityMutations, ExchangeMutations, BroadcastMutations, ProcedureMutations)
 )
-Query = merge_types("Query", (Query, ProcedureQueries, RepositoryQueries))
+Query = merge_types("Query", (Query, ProcedureQueries, RepositoryQueries, PrivacyQueries))
 
 
 Subscription = merge_types("Subscription", (EventSubscriptions,))
