@@ -80,6 +80,7 @@ try {
   await check('professional-qualification alert broadcast, allocated and acknowledged', () => story.alertBroadcastAndAcknowledged(browser, url, made));
   await check('stale version explained, with a reload', () => scenarios.staleVersionExplained(browser, url));
   await check('scoreboard map colours for the crafted year', () => scenarios.scoreboardColours(browser, url));
+  await check('coordinator registers, validates and grants an authority; adds a user', () => scenarios.coordinatorAdministers(browser, url));
   const list = views({ requestPath: made.requestPath ?? (await demoRequestPath(german)), alertPath: made.alertPath });
   await checkViewsInLanguages(browser, url, list);
   await check('language switcher by keyboard', () => scenarios.languageSwitcherByKeyboard(browser, url));

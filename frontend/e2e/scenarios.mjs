@@ -1,6 +1,6 @@
 import { signInApi } from './api.mjs';
 import { DEMO_PASSWORD } from './backend.mjs';
-import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_OFFICIAL } from './cast.mjs';
+import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_COORDINATOR, GERMAN_OFFICIAL } from './cast.mjs';
 import { canTabTo, contextIn, expect, openView, screenshot, settled, signedInContext, tabTo, text, viewerPages } from './checks.mjs';
 
 /** Signing in and out with the keyboard alone; a page asked for before signing in opens after it. */
@@ -61,6 +61,48 @@ export async function staleVersionExplained(browser, baseUrl) {
   await screenshot(page, 'stale-version-en');
   await alert.getByRole('button', { name: await text('en', 'errors.reload') }).click();
   await page.locator('.overview dd', { hasText: 'Changed by a colleague' }).waitFor();
+  await context.close();
+}
+
+/**
+ * A coordinator registers an authority of its country, validates it and grants it a legal area; as its local data
+ * administrator, it adds a user with a right and gets the token to hand on.
+ */
+export async function coordinatorAdministers(browser, baseUrl) {
+  const context = await signedInContext(browser, baseUrl, GERMAN_COORDINATOR, 'en');
+  const page = await context.newPage();
+  await openView(page, baseUrl, '/admin');
+  const name = 'Gesundheitsamt Musterstadt';
+  await tabTo(page, '[name="officialName"]');
+  await page.keyboard.type(name);
+  await tabTo(page, '[name="officialLanguage"]');
+  await page.keyboard.type('Deutsch');
+  await tabTo(page, '[name="level"]');
+  await page.keyboard.press('End');
+  await tabTo(page, '[name="city"]');
+  await page.keyboard.type('Musterstadt');
+  await tabTo(page, 'form[aria-labelledby="register-authority"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  const card = page.locator('li.card', { hasText: name });
+  await card.getByText(await text('en', 'admin.status.PENDING')).waitFor();
+  await card.getByRole('button', { name: await text('en', 'admin.validate') }).focus();
+  await page.keyboard.press('Enter');
+  await card.getByText(await text('en', 'admin.status.ACTIVE')).waitFor();
+  await card.locator('select').focus();
+  await page.keyboard.press('ArrowDown');
+  await card.getByRole('button', { name: await text('en', 'admin.grant') }).focus();
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: /^Revoke / }).waitFor();
+
+  await tabTo(page, '[name="fullName"]');
+  await page.keyboard.type('Jonas Weber');
+  await tabTo(page, 'form[aria-labelledby="add-user"] [name="email"]');
+  await page.keyboard.type('jonas.weber@demo.imi.example');
+  await tabTo(page, 'form[aria-labelledby="add-user"] button[type="submit"]');
+  await page.keyboard.press('Enter');
+  await page.locator('.secret').waitFor();
+  await page.locator('li.card', { hasText: 'jonas.weber@demo.imi.example' }).waitFor();
+  await screenshot(page, 'admin-after-changes-en');
   await context.close();
 }
 

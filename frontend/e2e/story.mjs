@@ -3,6 +3,8 @@
 import { GERMAN_ALERT_HANDLER, GERMAN_COORDINATOR, GERMAN_OFFICIAL, POLISH_ALERT_COORDINATOR, POLISH_OFFICIAL } from './cast.mjs';
 import { announcement, expect, openView, screenshot, settled, signedInContext, tabTo, text, waitForState } from './checks.mjs';
 
+/** The smallest file the server recognises as a PDF. */
+const MINIMAL_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
 const POLISH_COMMENT = 'Lekarka jest wpisana do rejestru od 2010 roku i nie toczy się wobec niej żadne postępowanie.';
 
 function inDays(days) {
@@ -89,6 +91,11 @@ export async function polishAcceptsAndAnswers(browser, baseUrl, story) {
   await waitForState(page, 'ACCEPTED');
   expect((await page.locator('main').textContent()).includes('Erika Muster'), 'the personal data is not shown after acceptance');
 
+  await chooseAction(page, 'ADD_ATTACHMENT');
+  await page.locator('.action-panel input[type="file"]').setInputFiles({ name: 'zaswiadczenie.pdf', mimeType: 'application/pdf', buffer: Buffer.from(MINIMAL_PDF) });
+  await submitPanel(page);
+  await page.locator('.attachments a', { hasText: 'zaswiadczenie.pdf' }).waitFor();
+
   await chooseAction(page, 'ANSWER');
   await tabTo(page, '.answer-input input[type="radio"]');
   await page.keyboard.press('Space');
@@ -138,23 +145,32 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   const sender = await signedInContext(browser, baseUrl, GERMAN_ALERT_HANDLER, 'en');
   const page = await sender.newPage();
   await openView(page, baseUrl, '/alerts/new?procedure=PQ_ALERT');
-  await page.locator('input[name="subject"]').fill('Doctor: right to practise suspended');
-  const fields = {
-    'Surname of the professional': 'Muster',
-    'First names of the professional': 'Erika',
-    'Date of birth': '1980-01-02',
-    'Place of birth': 'Köln',
-    'Profession concerned': 'Doctor',
-    'National authority or court that adopted the decision': 'Landesärztekammer Baden-Württemberg',
-    'Professional activities concerned by the restriction or prohibition': 'All medical activities',
-    'Date of the decision': inDays(-1),
-    'Date from which the restriction or prohibition applies': inDays(0),
+  const typed = {
+    subject: 'Doctor: right to practise suspended',
+    'pq_alert.professional.surname': 'Muster',
+    'pq_alert.professional.first_names': 'Erika',
+    'pq_alert.professional.place_of_birth': 'Köln',
+    'pq_alert.professional.profession': 'Doctor',
+    'pq_alert.decision.authority': 'Landesärztekammer Baden-Württemberg',
+    'pq_alert.decision.activities': 'All medical activities',
   };
-  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
-  // The styled radio buttons are drawn by their labels, which take the clicks.
-  await page.getByText('Prohibition from pursuing the activities', { exact: true }).click();
-  await page.locator('fieldset', { hasText: 'falsified evidence of prof' }).first().getByText('No', { exact: true }).click();
-  await page.getByRole('button', { name: 'Save draft' }).click();
+  for (const [name, value] of Object.entries(typed)) {
+    await tabTo(page, `[name="${name}"]`);
+    await page.keyboard.type(value);
+  }
+  const dates = { 'pq_alert.professional.date_of_birth': '1980-01-02', 'pq_alert.period.decision_date': inDays(-1), 'pq_alert.period.start_date': inDays(0) };
+  for (const [name, value] of Object.entries(dates)) {
+    await tabTo(page, `[name="${name}"]`);
+    await page.locator(`[name="${name}"]`).fill(value);
+  }
+  // Radio groups: Tab reaches the first option, Space chooses it, an arrow key the next one.
+  await tabTo(page, '[name="pq_alert.decision.scope"]');
+  await page.keyboard.press('Space');
+  await tabTo(page, '[name="pq_alert.falsified.falsified_evidence"]');
+  await page.keyboard.press('ArrowDown');
+  expect(await page.isChecked('[name="pq_alert.falsified.falsified_evidence"][id$="-NO"]'), 'the keyboard did not answer "No"');
+  await tabTo(page, 'form button[type="submit"]');
+  await page.keyboard.press('Enter');
   await page.waitForURL(/\/alerts\/(?!new)[^/]+$/);
   await settled(page);
   story.alertPath = new URL(page.url()).pathname;

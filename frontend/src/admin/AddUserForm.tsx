@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { LANGUAGES, nativeName } from '../i18n/languages';
+import { useLanguage } from '../i18n/useLanguage';
 import type { LegalArea } from '../reference/types';
 import type { Right } from '../session/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -13,6 +14,7 @@ import { RightsEditor } from './RightsEditor';
 /** A local data administrator adds a user to its authority; the user sets a password with the token shown once. */
 export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; onAdded: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const sources = useDataSources();
   const announce = useAnnounce();
   const [rights, setRights] = useState<Right[]>([{ legalArea: null, profile: 'REQUEST_HANDLER' }]);
@@ -50,7 +52,7 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
       <Field label={t('admin.language')}>
         {({ id }) => (
           <div className="ecl-select__container ecl-select__container--m">
-            <select id={id} name="language" className="ecl-select">
+            <select id={id} name="language" className="ecl-select" defaultValue={language}>
               {LANGUAGES.map((code) => (
                 <option key={code} value={code} lang={code}>
                   {nativeName(code)}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 export function OneTimeSecret({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();
   return (
-    <div className="ecl-notification ecl-notification--success notice" role="status">
-      <p className="ecl-notification__title">{label}</p>
+    <div className="notice notice--success" role="status">
+      <p className="notice__title">{label}</p>
       <p>
         <code className="secret">{value}</code>
       </p>

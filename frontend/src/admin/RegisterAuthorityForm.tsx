@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { LANGUAGES, nativeName } from '../i18n/languages';
+import { useLanguage } from '../i18n/useLanguage';
 import { AUTHORITY_LEVELS, type AuthorityLevel } from '../reference/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
@@ -13,6 +14,7 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim
 /** A coordinator registers an authority of its country (pending its validation), inviting its first administrator if asked. */
 export function RegisterAuthorityForm({ country, onRegistered }: { country: string; onRegistered: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const sources = useDataSources();
   const announce = useAnnounce();
   const [error, setError] = useState<unknown>(null);
@@ -51,7 +53,7 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
       <Field label={t('admin.officialLanguage')}>
         {({ id }) => (
           <div className="ecl-select__container ecl-select__container--m">
-            <select id={id} name="officialLanguage" className="ecl-select" required>
+            <select id={id} name="officialLanguage" className="ecl-select" defaultValue={language} required>
               {LANGUAGES.map((code) => (
                 <option key={code} value={code} lang={code}>
                   {nativeName(code)}

@@ -32,7 +32,7 @@ function Choices({ item, entry, onChange, options, multiple }: AnswerInputProps 
           <input
             id={`${id}-${option.id}`}
             type={multiple ? 'checkbox' : 'radio'}
-            name={`${id}-${item.id}`}
+            name={item.id}
             className={`${kind}__input`}
             checked={chosen.includes(option.id)}
             onChange={(event) =>
@@ -72,12 +72,12 @@ export function AnswerInput(props: AnswerInputProps) {
           {item.help}
         </p>
       )}
-      {item.type === 'TEXT' && <textarea id={id} className="ecl-text-area ecl-text-area--l" rows={3} value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
-      {item.type === 'DATE' && <input id={id} type="date" className="ecl-text-input" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
-      {item.type === 'NUMBER' && <input id={id} inputMode="decimal" className="ecl-text-input" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
+      {item.type === 'TEXT' && <textarea id={id} name={item.id} className="ecl-text-area ecl-text-area--l" rows={3} value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
+      {item.type === 'DATE' && <input id={id} name={item.id} type="date" className="ecl-text-input" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
+      {item.type === 'NUMBER' && <input id={id} name={item.id} inputMode="decimal" className="ecl-text-input" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)} />}
       {item.type === 'ATTACHMENT' && (
         <div className="ecl-select__container ecl-select__container--l">
-          <select id={id} className="ecl-select" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)}>
+          <select id={id} name={item.id} className="ecl-select" value={value} aria-describedby={hintId} onChange={(event) => set(event.target.value)}>
             <option value="">{attachments.length ? t('answers.chooseFile') : t('answers.noFiles')}</option>
             {attachments.map((file) => (
               <option key={file.id} value={file.id}>
