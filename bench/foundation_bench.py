@@ -419,8 +419,8 @@ def write_table(by_backend: dict[str, WriteResult]) -> list[str]:
     return lines
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--scale", type=float, default=float(os.environ.get("IMI_BENCH_SCALE", "100")))
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--runs", type=int, default=int(os.environ.get("IMI_BENCH_RUNS", "200")))
@@ -430,53 +430,79 @@ def main() -> None:
                         help="An administrative PostgreSQL URL; 'none' to measure SQLite only.")
     parser.add_argument("--backends", default=os.environ.get("IMI_BENCH_BACKENDS", "sqlite,postgres"),
                         help="Which of sqlite,postgres to measure.")
-    args = parser.parse_args()
-    work = ROOT / "var" / "bench" / "work"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    backends: list[tuple[str, Any]] = []
-    if "sqlite" in args.backends:
-        backends.append(("SQLite", lambda: sqlite_copy(args.scale, args.seed, work)))
-    skipped = None if "postgres" in args.backends else "not asked for"
-    if skipped is None and args.postgres != "none":
-        skipped = postgres_available(args.postgres)
-    if skipped is None:
-        backends.append(("PostgreSQL", lambda: postgres_copy(args.postgres, args.scale, args.seed, work)))
-    lists: dict[str, list[ListResult]] = {}
-    writes: dict[str, WriteResult] = {}
-    notes: list[str] = []
-    for name, prepare in backends:
-        try:
-            url, seeded = prepare()
-            if seeded is not None:
-                notes.append(f"{name}: seeded scale {args.scale:g} in {seeded:.0f} s (cached for later runs).")
-            with server(url, work) as (base, how), _progress() as progress:
-                if how != "imi serve":
-                    notes.append(f"{name}: the app does not count SQL statements yet; the server ran as `{how}`.")
-                measured = asyncio.run(measure_lists(base, args.runs, progress))
-                wrote = asyncio.run(measure_writes(base, args.clients, args.rounds, progress))
-            lists[name], writes[name] = measured, wrote
-        except Exception as error:  # report what was measured, and why this backend was not
-            console.print_exception()
-            notes.append(f"{name} not measured: {error.__class__.__name__}: {str(error)[:300]}")
-    if not lists:
-        print("## Foundation: tracking lists and workflow writes\n\nNothing measured:\n")
-        print("\n".join(f"- {note}" for note in notes) + "\n")
-        sys.exit(1)
+    return parser.parse_args()
+
+
+@dataclass
+class Findings:
+    lists: dict[str, list[ListResult]] = field(default_factory=dict)
+    writes: dict[str, WriteResult] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def failed(self, what: str, error: Exception) -> None:
+        console.print_exception()
+        self.notes.append(f"{what} not measured: {error.__class__.__name__}: {str(error)[:300]}")
+
+
+def measure_backend(name: str, prepare: Any, args: argparse.Namespace, work: Path, found: Findings) -> None:
+    """Prepare the backend's database, serve it, and measure the lists and the writes (each on its own)."""
+    try:
+        url, seeded = prepare()
+        if seeded is not None:
+            found.notes.append(f"{name}: seeded scale {args.scale:g} in {seeded:.0f} s (cached for later runs).")
+        with server(url, work) as (base, how), _progress() as progress:
+            if how != "imi serve":
+                found.notes.append(f"{name}: the app does not count SQL statements yet; the server ran as `{how}`.")
+            try:
+                found.lists[name] = asyncio.run(measure_lists(base, args.runs, progress))
+            except Exception as error:  # report what was measured, and why this was not
+                found.failed(f"{name} lists", error)
+            try:
+                found.writes[name] = asyncio.run(measure_writes(base, args.clients, args.rounds, progress))
+            except Exception as error:
+                found.failed(f"{name} writes", error)
+    except Exception as error:  # the database or the server could not be prepared
+        found.failed(name, error)
+
+
+def report(args: argparse.Namespace, found: Findings) -> None:
     print("## Foundation: tracking lists and workflow writes\n")
     print(f"Demo data at scale {args.scale:g} (seed {args.seed}); one uvicorn worker per backend; "
           f"the busy official is `{BUSY_OFFICIAL}`. Latency is measured by the client over HTTP on 127.0.0.1; "
           "SQL statements are counted by the server for one request.\n")
-    print(f"### The \"my work\" lists ({args.runs} runs of ALL, {max(10, args.runs // 4)} of each other box)\n")
-    print("\n".join(list_table(lists)) + "\n")
-    print(f"### Workflow writes ({args.clients} concurrent clients × {args.rounds} rounds of "
-          "create → send → accept → answer → close)\n")
-    print("\n".join(write_table(writes)) + "\n")
-    if skipped is not None:
-        notes.append(f"PostgreSQL not measured: {skipped}")
-    for note in notes:
+    if found.lists:
+        print(f"### The \"my work\" lists ({args.runs} runs of ALL, {max(10, args.runs // 4)} of each other box)\n")
+        print("\n".join(list_table(found.lists)) + "\n")
+    if found.writes:
+        print(f"### Workflow writes ({args.clients} concurrent clients × {args.rounds} rounds of "
+              "create → send → accept → answer → close)\n")
+        print("\n".join(write_table(found.writes)) + "\n")
+    for note in found.notes:
         print(f"- {note}")
     print()
+
+
+def main() -> None:
+    args = arguments()
+    work = ROOT / "var" / "bench" / "work"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    found = Findings()
+    backends: list[tuple[str, Any]] = []
+    if "sqlite" in args.backends:
+        backends.append(("SQLite", lambda: sqlite_copy(args.scale, args.seed, work)))
+    skipped = "not asked for" if "postgres" not in args.backends or args.postgres == "none" else None
+    if skipped is None:
+        skipped = postgres_available(args.postgres)
+    if skipped is None:
+        backends.append(("PostgreSQL", lambda: postgres_copy(args.postgres, args.scale, args.seed, work)))
+    else:
+        found.notes.append(f"PostgreSQL not measured: {skipped}")
+    for name, prepare in backends:
+        measure_backend(name, prepare, args, work, found)
+    report(args, found)
+    if not found.lists and not found.writes:
+        sys.exit(1)
 
 
 if __name__ == "__main__":
