@@ -26,9 +26,20 @@ async function createUser(env, email, authorityId, fullName, language, rights) {
   await imi(env, ['users', 'create', email, '--authority', authorityId, '--password', DEMO_PASSWORD, '--full-name', fullName, '--language', language, ...rights.flatMap((right) => ['--right', right])]);
 }
 
-/** Adds the two users the demo data lacks, at authorities found through the API. */
+/** The server indexes the directory for search once it runs: the scenarios search it, so they wait for it. */
+async function searchIndexReady(client, deadline = Date.now() + 90_000) {
+  const query = '{ searchAuthorities(input: { query: "Kraków", first: 1 }) { totalCount } }';
+  while (Date.now() < deadline) {
+    if ((await client.query(query)).searchAuthorities.totalCount > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the search index was not ready within 90 s');
+}
+
+/** Adds the two users the demo data lacks, at authorities found through the API, once search works. */
 export async function castExtras(backend) {
   const german = await signInApi(backend.url, GERMAN_OFFICIAL, DEMO_PASSWORD);
+  await searchIndexReady(german);
   const { me } = await german.query('{ me { user { authority { id } } } }');
   await createUser(backend.env, GERMAN_ALERT_HANDLER, numericId(me.user.authority.id), 'Anna Becker', 'de', ['PROFESSIONAL_QUALIFICATIONS:ALERT_HANDLER']);
   const { authorities } = await german.query(

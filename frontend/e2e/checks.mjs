@@ -15,7 +15,7 @@ export function expect(condition, message) {
 export async function contextIn(browser, language, options = {}) {
   const context = await browser.newContext({ locale: language, ...options });
   await context.addInitScript((lang) => localStorage.setItem('imi.language', lang), language);
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(30_000);
   return context;
 }
 

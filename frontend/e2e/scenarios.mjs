@@ -168,6 +168,9 @@ export async function scoreboardColours(browser, baseUrl) {
     expect(box && box.width >= 10 && box.height >= 10, `${code} is drawn smaller than 10 px`);
   }
   await screenshot(page, 'scoreboard-crafted-2008-en');
+  const csv = await page.request.get(`${baseUrl}${await page.locator('.csv-link a').getAttribute('href')}`);
+  expect(csv.ok() && (csv.headers()['content-type'] ?? '').startsWith('text/csv'), `the CSV download answers ${csv.status()}`);
+  expect((await csv.text()).includes('PL'), 'the CSV download lacks the crafted year');
   await context.close();
 }
 

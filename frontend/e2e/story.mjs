@@ -59,7 +59,8 @@ export async function germanSendsRequest(browser, baseUrl, story) {
   await page.keyboard.type('Erika Muster');
   await tabTo(page, 'button[value="send"]');
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/requests\/(?!new)[^/]+$/);
+  // The server detects the language of the first free text it gets: its models load then, which takes a while.
+  await page.waitForURL(/\/requests\/(?!new)[^/]+$/, { timeout: 90_000 });
   await settled(page);
   story.requestPath = new URL(page.url()).pathname;
   story.reference = (await page.locator('.overview dd').first().textContent()).trim();
