@@ -215,3 +215,13 @@ async def test_the_server_runs_the_job_daily(settings, clock: FixedClock, flows:
     later(clock, rules.add_months(clock.now(), 6))
     outcome = await runner.run_once()
     assert [d.exchange_id for d in outcome.done] == [closed.id]
+
+
+async def test_an_exchange_of_an_unknown_procedure_does_not_stop_the_others(flows: Flows, clock: FixedClock,
+                                                                          caplog: pytest.LogCaptureFixture) -> None:
+    lost = await flows.request(name="Anna Nowak")
+    kept = await flows.request()
+    await Exchange.filter(id=lost.id).update(procedure="NO_LONGER_DEFINED")
+    assert await steps(rules.add_months(clock.now(), 6)) == [
+        (kept.reference, rules.Step.BLOCK, rules.Basis.FORMAL_CLOSURE)]
+    assert f"exchange {lost.reference}: unknown procedure NO_LONGER_DEFINED" in caplog.text

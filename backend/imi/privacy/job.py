@@ -92,7 +92,12 @@ async def run(now: datetime, store: FileStore | None = None, *, batch: int = BAT
         while rows := await Exchange.filter(condition, id__gt=after).order_by("id").limit(batch):
             for row in rows:
                 after = row.id
-                found = await apply(row, now)
+                try:
+                    found = await apply(row, now)
+                except KeyError:  # its procedure is no longer defined: say so, and go on with the others
+                    logger.error("exchange %s: unknown procedure %s, its retention cannot be applied",
+                                 row.reference, row.procedure)
+                    continue
                 if found is not None:
                     done.append(found)
     removed = await sweep_files(store, file_grace_seconds) if store is not None else 0
