@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 export PYTHONPATH := $(CURDIR)/backend
 POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run test bench setup system-packages frontend lint check-schema schema lock clean
+.PHONY: run test bench setup system-packages frontend conformance-tools lint check-schema schema lock clean
 
 ## run: install what is missing, migrate, seed the demo data on first start, serve http://127.0.0.1:8000
 run: setup system-packages frontend
@@ -15,7 +15,7 @@ run: setup system-packages frontend
 	IMI_ENV=$${IMI_ENV:-development} $(PY) -m imi serve
 
 ## test: install what is missing, then lint, type-check and run every test (SQLite, then PostgreSQL)
-test: setup system-packages frontend
+test: setup system-packages frontend conformance-tools
 	$(PY) -m ruff check backend tests bench
 	$(PY) -m mypy
 	$(PY) -m pytest -q
@@ -45,6 +45,13 @@ system-packages:
 
 frontend:
 	$(MAKE) -C frontend build
+
+## conformance-tools: the GraphQL over HTTP audit suite (graphql-http) the conformance tests run with Node
+conformance-tools: tests/conformance/node_modules/.installed
+
+tests/conformance/node_modules/.installed: tests/conformance/package-lock.json
+	cd tests/conformance && npm ci --no-audit --no-fund --silent
+	touch $@
 
 ## schema: write schema.graphql from the code
 schema: setup

@@ -65,15 +65,24 @@ class NoIntrospectionInProduction(SchemaExtension):
         yield
 
 
+UNEXPECTED_CODE = "INTERNAL_SERVER_ERROR"
+
+
 class MaskUnexpectedErrors(MaskErrors):
-    """Masks unexpected errors; one caused by the database being out of reach says so, with its code."""
+    """Masks unexpected errors (code INTERNAL_SERVER_ERROR); one caused by the database being out of reach says
+    so (DATABASE_UNAVAILABLE); a refusal by the domain carries its code (e.g. NOT_ALLOWED, VALIDATION_FAILED)."""
 
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        if error.original_error is not None and unavailable.database_unavailable(error.original_error):
-            return GraphQLError(unavailable.MESSAGE, nodes=error.nodes, source=error.source,
-                                positions=error.positions, path=error.path,
-                                extensions={"code": unavailable.CODE})
-        return super().anonymise_error(error)
+        unreachable = error.original_error is not None and unavailable.database_unavailable(error.original_error)
+        return GraphQLError(unavailable.MESSAGE if unreachable else self.error_message, nodes=error.nodes,
+                            source=error.source, positions=error.positions, path=error.path,
+                            extensions={"code": unavailable.CODE if unreachable else UNEXPECTED_CODE})
+
+    def _process_errors(self, errors: list[GraphQLError]) -> list[GraphQLError]:
+        for error in errors:
+            if isinstance(error.original_error, DomainError) and "code" not in (error.extensions or {}):
+                error.extensions = {**(error.extensions or {}), "code": error.original_error.code}
+        return super()._process_errors(errors)
 
 
 def extensions() -> list[Callable[[], SchemaExtension]]:
