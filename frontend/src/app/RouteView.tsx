@@ -1,12 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminView } from '../admin/AdminView';
-import { AlertsView } from '../alerts/AlertsView';
-import { BroadcastDetailView } from '../alerts/BroadcastDetailView';
-import { NewBroadcastView } from '../alerts/NewBroadcastView';
-import { ComposeView } from '../compose/ComposeView';
-import { DirectoryView } from '../directory/DirectoryView';
-import { RequestDetailView } from '../requests/RequestDetailView';
 import { useRouter } from '../router/Router';
 import type { Route } from '../router/routes';
 import { useSession } from '../session/Session';
@@ -15,19 +8,38 @@ import { SignInView } from '../signin/SignInView';
 import { WorkView } from '../work/WorkView';
 import { NotFoundView } from './NotFoundView';
 
-// The scoreboard and statistics pages carry the map and the charts: they load when first visited.
-const loadScoreboard = () => import('../scoreboard/ScoreboardView');
-const loadCountry = () => import('../scoreboard/CountryView');
-const loadStatistics = () => import('../statistics/StatisticsView');
-const ScoreboardView = lazy(() => loadScoreboard().then((m) => ({ default: m.ScoreboardView })));
-const CountryView = lazy(() => loadCountry().then((m) => ({ default: m.CountryView })));
-const StatisticsView = lazy(() => loadStatistics().then((m) => ({ default: m.StatisticsView })));
+// My work and the sign-in page come with the app; every other page loads when first visited.
+const loaders = {
+  compose: () => import('../compose/ComposeView').then((m) => ({ default: m.ComposeView })),
+  request: () => import('../requests/RequestDetailView').then((m) => ({ default: m.RequestDetailView })),
+  alerts: () => import('../alerts/AlertsView').then((m) => ({ default: m.AlertsView })),
+  newBroadcast: () => import('../alerts/NewBroadcastView').then((m) => ({ default: m.NewBroadcastView })),
+  broadcast: () => import('../alerts/BroadcastDetailView').then((m) => ({ default: m.BroadcastDetailView })),
+  directory: () => import('../directory/DirectoryView').then((m) => ({ default: m.DirectoryView })),
+  admin: () => import('../admin/AdminView').then((m) => ({ default: m.AdminView })),
+  scoreboard: () => import('../scoreboard/ScoreboardView').then((m) => ({ default: m.ScoreboardView })),
+  scoreboardCountry: () => import('../scoreboard/CountryView').then((m) => ({ default: m.CountryView })),
+  statistics: () => import('../statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
+};
+
+const ComposeView = lazy(loaders.compose);
+const RequestDetailView = lazy(loaders.request);
+const AlertsView = lazy(loaders.alerts);
+const NewBroadcastView = lazy(loaders.newBroadcast);
+const BroadcastDetailView = lazy(loaders.broadcast);
+const DirectoryView = lazy(loaders.directory);
+const AdminView = lazy(loaders.admin);
+const ScoreboardView = lazy(loaders.scoreboard);
+const CountryView = lazy(loaders.scoreboardCountry);
+const StatisticsView = lazy(loaders.statistics);
 
 /** Starts loading the code of the page the browser opened on, alongside the language catalogue. */
 export function preloadView(route: Route): void {
-  if (route.name === 'scoreboard') void loadScoreboard();
-  if (route.name === 'scoreboardCountry') void loadCountry();
-  if (route.name === 'statistics') void loadStatistics();
+  if (isLazy(route.name)) void loaders[route.name]();
+}
+
+function isLazy(name: Route['name']): name is keyof typeof loaders {
+  return name in loaders;
 }
 
 function CurrentView({ route }: { route: Route }) {
