@@ -104,7 +104,10 @@ async def follow(url: str, token: str, cursor: Cursor, kinds: list[str], as_json
                 if not receiving.done():  # asked to stop while waiting: nothing is in hand
                     return
                 message = json.loads(receiving.result())
-                handle(message, cursor, as_json)
+                if message.get("type") == "ping":  # the protocol's keep-alive: answer it
+                    await ws.send(json.dumps({"type": "pong"}))
+                else:
+                    handle(message, cursor, as_json)
                 if stopping.is_set():  # asked to stop while handling: the event in hand is done
                     return
                 receiving = asyncio.ensure_future(ws.recv())
@@ -118,8 +121,6 @@ async def follow(url: str, token: str, cursor: Cursor, kinds: list[str], as_json
 def handle(message: dict[str, Any], cursor: Cursor, as_json: bool) -> None:
     """Print one event, then save its cursor; or raise on a refusal."""
     kind = message.get("type")
-    if kind == "ping":
-        return
     errors = message.get("payload", {}).get("errors") if kind == "next" else message.get("payload")
     if kind == "error" or errors:
         error = (errors or [{}])[0]

@@ -112,7 +112,8 @@ class Snapshots:
             self._kept.move_to_end(event.position)
             while len(self._kept) > SNAPSHOTS_KEPT:
                 self._kept.popitem(last=False)
-        return await asyncio.shield(found[1])
+        task = found[1]
+        return task.result() if task.done() else await asyncio.shield(task)
 
 
 def _failed(task: "asyncio.Task[Snapshot | None]") -> bool:
