@@ -22,9 +22,11 @@ from tests.forms import required_form
 
 AREA = world.AREA
 PDF = b"%PDF-1.7\n" + b"1" * 1500
-COORDINATOR_RIGHTS = [(None, Profile.VALIDATOR), (None, Profile.ALLOCATOR), (None, Profile.ALERT_HANDLER),
+Rights = list[tuple[str | None, Profile]]
+COORDINATOR_RIGHTS: Rights = [(None, Profile.VALIDATOR), (None, Profile.ALLOCATOR), (None, Profile.ALERT_HANDLER),
                       (None, Profile.REFERRAL_HANDLER), (None, Profile.VIEWER)]
-HANDLER_RIGHTS = [(AREA, Profile.REQUEST_HANDLER), (AREA, Profile.ALERT_HANDLER)]
+HANDLER_RIGHTS: Rights = [(AREA, Profile.REQUEST_HANDLER), (AREA, Profile.ALERT_HANDLER)]
+ADMINISTRATOR_RIGHTS: Rights = [(None, Profile.LOCAL_DATA_ADMINISTRATOR)]
 
 
 @dataclass
@@ -52,7 +54,7 @@ async def cast(clean_db: str, clock: FixedClock) -> Cast:
         pl_coordinator=await world.official(await world.coordinator("PL", now), now, email="nc@pl.example.eu",
                                             rights=COORDINATOR_RIGHTS),
         administrator=await world.official(de, now, email="lda@de.example.eu",
-                                           rights=[(None, Profile.LOCAL_DATA_ADMINISTRATOR)]),
+                                           rights=ADMINISTRATOR_RIGHTS),
         colleague=await world.official(de2, now, email="otto@de.example.eu", rights=HANDLER_RIGHTS),
     )
 

@@ -14,8 +14,8 @@ EIGHTEEN = Retention(block_after_months=18, delete_after_years=3)
 SECOND = timedelta(seconds=1)
 
 
-def at(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def at(year: int, month: int, day: int, hour: int = 0, minute: int = 0, second: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
 
 
 def request(*, last_activity: datetime | None = None, closed_at: datetime | None = None,
@@ -49,6 +49,7 @@ def test_blocked_exactly_six_months_and_deleted_exactly_three_years_after_closur
     closed = at(2026, 4, 30, 15, 45, 12)
     plan = rules.schedule(request(closed_at=closed), SIX)
     assert plan == rules.Schedule(Basis.FORMAL_CLOSURE, at(2026, 10, 30, 15, 45, 12), at(2029, 4, 30, 15, 45, 12))
+    assert plan.block_at is not None and plan.delete_at is not None
     assert rules.due(plan, blocked=False, deleted=False, now=plan.block_at - SECOND) is None
     assert rules.due(plan, blocked=False, deleted=False, now=plan.block_at) is Step.BLOCK
     assert rules.due(plan, blocked=True, deleted=False, now=plan.block_at + timedelta(days=400)) is None

@@ -98,6 +98,9 @@ async def run(now: datetime, store: FileStore | None = None, *, batch: int = BAT
                     logger.error("exchange %s: unknown procedure %s, its retention cannot be applied",
                                  row.reference, row.procedure)
                     continue
+                except ValueError as error:  # the procedure's retention breaks the Regulation
+                    logger.error("exchange %s: procedure %s: %s", row.reference, row.procedure, error)
+                    continue
                 if found is not None:
                     done.append(found)
     removed = await sweep_files(store, file_grace_seconds) if store is not None else 0
