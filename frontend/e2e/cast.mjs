@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, imi } from './backend.mjs';
 export const GERMAN_OFFICIAL = 'de.official@demo.imi.example';
 export const POLISH_OFFICIAL = 'pl.official@demo.imi.example';
 export const GERMAN_COORDINATOR = 'de.coordinator@demo.imi.example';
+export const IRISH_OFFICIAL = 'en.official@demo.imi.example';
+export const SPANISH_OFFICIAL = 'es.official@demo.imi.example';
 /** An alert handler at the German official's authority. */
 export const GERMAN_ALERT_HANDLER = 'de.alerts@demo.imi.example';
 /** A user of the Polish authority that receives other countries' professional-qualification alerts. */

@@ -78,6 +78,7 @@ try {
   await check('Polish official (in Polish) accepts with a new date and answers with a comment', () => story.polishAcceptsAndAnswers(browser, url, made));
   await check('German official reads the answer and the comment, closes with the survey', () => story.germanReadsAnswerAndCloses(browser, url, made));
   await check('professional-qualification alert broadcast, allocated and acknowledged', () => story.alertBroadcastAndAcknowledged(browser, url, made));
+  await check('machine translation labelled with its engine, original one click away', () => scenarios.machineTranslationLabelled(browser, url));
   await check('stale version explained, with a reload', () => scenarios.staleVersionExplained(browser, url));
   await check('scoreboard map colours for the crafted year', () => scenarios.scoreboardColours(browser, url));
   await check('coordinator registers, validates and grants an authority; adds a user', () => scenarios.coordinatorAdministers(browser, url));
@@ -87,7 +88,7 @@ try {
   await check('map by keyboard', () => scenarios.mapByKeyboard(browser, url));
   await check('shareable address', () => scenarios.shareableAddress(browser, url));
   await check('360 px wide', () => scenarios.narrowScreen(browser, url, list, (name) => viewer(name, url)));
-  if (made.translationShown === false) console.log('note: the answer comment was shown without a machine translation (none available)');
+  console.log(`note: the Polish comment, read in German: ${made.translation ?? 'no machine translation available for this pair'}`);
 } finally {
   await browser.close();
   await backend.stop();

@@ -1,7 +1,15 @@
 import { signInApi } from './api.mjs';
 import { DEMO_PASSWORD } from './backend.mjs';
-import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_COORDINATOR, GERMAN_OFFICIAL } from './cast.mjs';
+import { CRAFTED_PERIOD, CRAFTED_RESULTS, GERMAN_COORDINATOR, GERMAN_OFFICIAL, IRISH_OFFICIAL, SPANISH_OFFICIAL } from './cast.mjs';
 import { canTabTo, contextIn, expect, openView, screenshot, settled, signedInContext, tabTo, text, viewerPages } from './checks.mjs';
+
+const ENGLISH_MESSAGE = 'The nurse has been registered since 2015 and no disciplinary proceedings are pending.';
+
+function inDays(days) {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
 
 /** Signing in and out with the keyboard alone; a page asked for before signing in opens after it. */
 export async function signInByKeyboard(browser, baseUrl) {
@@ -103,6 +111,41 @@ export async function coordinatorAdministers(browser, baseUrl) {
   await page.locator('.secret').waitFor();
   await page.locator('li.card', { hasText: 'jonas.weber@demo.imi.example' }).waitFor();
   await screenshot(page, 'admin-after-changes-en');
+  await context.close();
+}
+
+/**
+ * Free text in another language is shown in the reader's language, labelled as a machine translation with its
+ * engine, the original one click away, each with its own lang: an Irish official writes in English to a Spanish
+ * authority (a pair the offline engine translates), the Spanish official reads it in Spanish.
+ */
+export async function machineTranslationLabelled(browser, baseUrl) {
+  const irish = await signInApi(baseUrl, IRISH_OFFICIAL, DEMO_PASSWORD);
+  const { searchAuthorities } = await irish.query('{ searchAuthorities(input: { query: "Títulos", countries: ["ES"], first: 1 }) { edges { node { id } } } }');
+  const responder = searchAuthorities.edges[0]?.node.id;
+  expect(responder, 'the Spanish authority is not found');
+  const { createRequest } = await irish.query(
+    'mutation($input: CreateRequestInput!) { createRequest(input: $input) { __typename ... on ExchangeSuccess { exchange { id version } } } }',
+    { input: { procedure: 'PQ_REQUEST', subject: 'Recognition – nurse', respondingAuthorityId: responder, requestedReplyDate: inDays(20), questions: [{ item: 'pq.training.duration_years' }] } },
+  );
+  const { id, version } = createRequest.exchange;
+  const step = 'mutation($input: PerformActionInput!) { performAction(input: $input) { __typename ... on ExchangeSuccess { exchange { version } } } }';
+  const sent = await irish.query(step, { input: { exchangeId: id, version, action: 'SEND', replyDate: inDays(20) } });
+  await irish.query(step, { input: { exchangeId: id, version: sent.performAction.exchange.version, action: 'ADD_MESSAGE', message: ENGLISH_MESSAGE } });
+
+  const context = await signedInContext(browser, baseUrl, SPANISH_OFFICIAL, 'es');
+  const page = await context.newPage();
+  await openView(page, baseUrl, `/requests/${encodeURIComponent(id)}`);
+  const pending = await text('es', 'request.translationPending');
+  await page.waitForFunction((note) => !document.querySelector('.translated-text')?.textContent?.includes(note), pending, { timeout: 90_000 });
+  const block = page.locator('.translated-text').first();
+  const label = await block.locator('.translated-text__label').textContent();
+  expect(label.startsWith((await text('es', 'request.translation')).split('{{')[0]), `the message is not shown as a machine translation: ${label}`);
+  expect(/apertium/i.test(label), `the translation does not name its engine: ${label}`);
+  expect((await block.locator('p[lang="es"]').count()) === 1, 'the translation has no lang="es"');
+  await screenshot(page, 'machine-translation-es');
+  await block.getByRole('button', { name: await text('es', 'request.showOriginal') }).click();
+  expect((await block.locator('p[lang="en"]').textContent()) === ENGLISH_MESSAGE, 'the English original is not shown with lang="en"');
   await context.close();
 }
 

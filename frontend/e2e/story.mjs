@@ -116,13 +116,14 @@ export async function germanReadsAnswerAndCloses(browser, baseUrl, story) {
   const answers = await page.locator('.questions').textContent();
   expect(answers.includes(await text('de', 'answers.YES')), `the yes/no answer is not shown in German: ${answers}`);
   const comment = page.locator('.translated-text').first();
+  // A machine translation is made after the answer is given: the page reads it again until it is there or not to be had.
+  const pending = await text('de', 'request.translationPending');
+  await page.waitForFunction((note) => !document.querySelector('.translated-text')?.textContent?.includes(note), pending, { timeout: 90_000 });
   const label = await comment.locator('.translated-text__label').textContent();
-  const translated = label.startsWith((await text('de', 'request.translation')).split('{{')[0]);
-  if (translated) {
-    await page.getByRole('button', { name: await text('de', 'request.showOriginal') }).click();
-  }
+  story.translation = label.startsWith((await text('de', 'request.translation')).split('{{')[0]) ? label : null;
+  if (story.translation) await comment.getByRole('button', { name: await text('de', 'request.showOriginal') }).click();
   expect((await comment.locator('p[lang="pl"]').textContent()) === POLISH_COMMENT, 'the Polish original is not shown with lang="pl"');
-  story.translationShown = translated;
+  await screenshot(page, 'story-4-answer-read-de');
 
   await chooseAction(page, 'CLOSE');
   await tabTo(page, '#survey-timeliness-1');
@@ -132,7 +133,7 @@ export async function germanReadsAnswerAndCloses(browser, baseUrl, story) {
   expect(await page.isChecked('#survey-timeliness-5'), 'the keyboard did not choose "very satisfied"');
   await submitPanel(page);
   await waitForState(page, 'CLOSED');
-  await screenshot(page, 'story-4-closed-de');
+  await screenshot(page, 'story-5-closed-de');
   await story.polish.close();
   await story.german.close();
 }
@@ -188,7 +189,7 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   await chooseAction(coordinatorPage, 'VALIDATE');
   await submitPanel(coordinatorPage);
   await waitForState(coordinatorPage, 'BROADCAST');
-  await screenshot(coordinatorPage, 'story-5-alert-validated-en');
+  await screenshot(coordinatorPage, 'story-6-alert-validated-en');
 
   await polishPage.locator(`a[href="${story.alertPath}"]`).waitFor();
   await tabTo(polishPage, `a[href="${story.alertPath}"]`);
@@ -196,7 +197,7 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   await settled(polishPage);
   expect((await polishPage.locator('main').textContent()).includes(await text('pl', 'alerts.limitedView')), 'the receiving coordinator is not told of the limited view');
   expect(!(await polishPage.locator('main').textContent()).includes('Muster'), 'the limited view shows personal data');
-  await screenshot(polishPage, 'story-6-alert-limited-view-pl');
+  await screenshot(polishPage, 'story-7-alert-limited-view-pl');
   await chooseAction(polishPage, 'ALLOCATE');
   await tabTo(polishPage, '.authority-picker input[type="search"]');
   await polishPage.keyboard.type('Kraków');
@@ -210,6 +211,6 @@ export async function alertBroadcastAndAcknowledged(browser, baseUrl, story) {
   await polishPage.locator('tr', { hasText: 'Okręgowa Izba Lekarska w Krakowie' }).waitFor();
   const receiverRow = await polishPage.locator('tbody tr', { hasText: await text('pl', 'alerts.role.RECIPIENT_COORDINATOR') }).textContent();
   expect(!receiverRow.includes(await text('pl', 'alerts.notAcknowledged')), `the acknowledgement is not shown: ${receiverRow}`);
-  await screenshot(polishPage, 'story-7-alert-acknowledged-pl');
+  await screenshot(polishPage, 'story-8-alert-acknowledged-pl');
   for (const context of [polish, sender, coordinator]) await context.close();
 }

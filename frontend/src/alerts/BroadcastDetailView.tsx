@@ -10,6 +10,7 @@ import { QuestionsAndAnswers } from '../requests/QuestionsAndAnswers';
 import { AuthorityLabel } from '../requests/RequestOverview';
 import { Timeline } from '../requests/Timeline';
 import { TranslatedTextBlock } from '../requests/TranslatedTextBlock';
+import { useAwaitedTranslations } from '../requests/useAwaitedTranslations';
 import { useHeldWhileEditing } from '../requests/useHeldWhileEditing';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { useAnnounce } from '../ui/LiveRegion';
@@ -57,6 +58,7 @@ function BroadcastPage({ initial, reload }: { initial: BroadcastDetail; reload: 
   const [broadcast, setBroadcast, release] = useHeldWhileEditing(initial, chosen !== null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  useAwaitedTranslations(broadcast.messages, reload);
 
   function close() {
     setChosen(null);

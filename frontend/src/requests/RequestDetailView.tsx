@@ -19,6 +19,7 @@ import { QuestionsAndAnswers } from './QuestionsAndAnswers';
 import { RequestOverview } from './RequestOverview';
 import { Timeline } from './Timeline';
 import { TranslatedTextBlock } from './TranslatedTextBlock';
+import { useAwaitedTranslations } from './useAwaitedTranslations';
 import { useHeldWhileEditing } from './useHeldWhileEditing';
 import { REQUEST_ACTIONS, type RequestAction, type RequestCommand, type RequestDetail } from './types';
 
@@ -32,6 +33,7 @@ function RequestPage({ initial, reload }: { initial: RequestDetail; reload: () =
   const [request, setRequest, release] = useHeldWhileEditing(initial, chosen !== null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  useAwaitedTranslations(request.messages, reload);
 
   function close() {
     setChosen(null);

@@ -5,11 +5,17 @@ import type { AvailableAction } from '../workflow/labels';
 /** Whether the reader sees the exchange's personal data, and if not, why. */
 export type PersonalDataStatus = 'VISIBLE' | 'HIDDEN_UNTIL_ACCEPTED' | 'LIMITED_VIEW' | 'BLOCKED' | 'NOT_ENTITLED';
 
-/** Free text as written, and its machine translation into the reader's language when there is one. */
+/** A machine translation into the reader's language: made (by an engine, perhaps through a pivot), on its way, or not to be had. */
+export type MachineTranslation =
+  | { status: 'DONE'; text: string; language: string; engine: string }
+  | { status: 'PENDING' }
+  | { status: 'UNAVAILABLE' };
+
+/** Free text as written, and its machine translation; none when it is already in the reader's language. */
 export interface TranslatedText {
   original: string;
   originalLanguage: string;
-  translation: { text: string; language: string; engine: string } | null;
+  translation: MachineTranslation | null;
 }
 
 export interface ExchangeMessage extends TranslatedText {

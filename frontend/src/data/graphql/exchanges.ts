@@ -3,7 +3,7 @@ import { graphql } from '../../graphql/generated';
 import { success, write } from '../../graphql/operations';
 import type { ActionStep } from './commands';
 import type { ExchangeMessageFieldsFragment, TimelineEventFieldsFragment } from '../../graphql/generated/graphql';
-import type { ExchangeMessage, TimelineEvent } from '../../requests/types';
+import type { ExchangeMessage, MachineTranslation, TimelineEvent } from '../../requests/types';
 
 /** What requests, alerts and notifications share: typed refusals, messages and the timeline. */
 graphql(`
@@ -24,6 +24,13 @@ graphql(`
     id
     text
     language
+    translation(language: $language) {
+      language
+      status
+      text
+      provider
+      route
+    }
     createdAt
     authorName
     authorAuthority {
@@ -50,12 +57,21 @@ graphql(`
   }
 `);
 
+/** The translation as the views show it: a failed one is as good as none to the reader. */
+export function machineTranslation(translation: ExchangeMessageFieldsFragment['translation']): MachineTranslation | null {
+  if (!translation) return null;
+  if (translation.status === 'PENDING') return { status: 'PENDING' };
+  if (translation.status !== 'DONE' || translation.text == null) return { status: 'UNAVAILABLE' };
+  const engine = [translation.provider, translation.route].filter(Boolean).join(', ');
+  return { status: 'DONE', text: translation.text, language: translation.language, engine };
+}
+
 export function exchangeMessage(message: ExchangeMessageFieldsFragment): ExchangeMessage {
   return {
     id: message.id,
     original: message.text,
     originalLanguage: message.language,
-    translation: null,
+    translation: machineTranslation(message.translation),
     author: message.authorName ?? null,
     authority: message.authorAuthority?.officialName ?? null,
     at: message.createdAt,
