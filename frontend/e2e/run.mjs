@@ -3,6 +3,7 @@
 // screenshotted (`--languages=en,de` narrows the languages, `--only=alert` the checks to those whose name has it),
 // and layout and behaviour scenarios.
 // Builds the app, starts and seeds its own backend, stops it at the end. Ends with "N passed, N failed".
+import { rm } from 'node:fs/promises';
 import { startBackend } from './backend.mjs';
 import { launchChromium } from './browser.mjs';
 import { buildApp } from './build.mjs';
@@ -65,6 +66,7 @@ async function demoRequestPath(german) {
   return id ? `/requests/${encodeURIComponent(id)}` : null;
 }
 
+await rm(SCREENSHOTS, { recursive: true, force: true });
 await buildApp();
 const backend = await startBackend(seed);
 const browser = await launchChromium();
