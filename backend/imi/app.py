@@ -7,6 +7,7 @@ from pathlib import Path
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import Mount, Route, WebSocketRoute
@@ -14,7 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from tortoise.contrib.starlette import RegisterTortoise
 
-from imi import db, errors
+from imi import db, diagnostics, errors
 from imi.accounts.authentication import authenticate
 from imi.clock import Clock, SystemClock
 from imi.events.bus import bus_for
@@ -111,7 +112,8 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         *translation_routes,
     ]
     if Path(settings.frontend_dir, "index.html").exists():
-        routes.append(Mount("/", app=SinglePageApp(settings.frontend_dir)))
+        # Compressed: only the app's own files, never API answers that carry secrets (BREACH).
+        routes.append(Mount("/", app=GZipMiddleware(SinglePageApp(settings.frontend_dir), minimum_size=512)))
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -133,7 +135,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
 
     headers = Middleware(SecurityHeaders, development=settings.development)
     guard = Middleware(RequestGuard, limiter=limiter, settings=GuardSettings.of(settings))
-    app = Starlette(routes=routes, lifespan=lifespan, middleware=[headers, guard])
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[*diagnostics.middleware(), headers, guard])
     app.state.sign_in_throttle = SignInThrottle.of(settings, limiter)
     app.state.settings = settings
     app.state.clock = clock
@@ -155,8 +157,11 @@ class SinglePageApp(StaticFiles):
 
     async def get_response(self, path: str, scope: dict) -> Response:  # type: ignore[override]
         try:
-            return await super().get_response(path, scope)
+            response = await super().get_response(path, scope)
         except HTTPException as error:
             if error.status_code != 404 or "." in Path(path).name:
                 raise
-            return await super().get_response("index.html", scope)
+            response = await super().get_response("index.html", scope)
+        hashed = path.startswith("assets/")  # their names change with their content
+        response.headers["Cache-Control"] = "public, max-age=31536000, immutable" if hashed else "no-cache"
+        return response

@@ -67,13 +67,32 @@ def _after(ordering: Ordering, value: Any, pk: int) -> Q:
     return Q(**{f"{ordering.field}__{op}": value}) | Q(**{ordering.field: value, f"id__{op}": pk})
 
 
-async def page(query: QuerySet[M], ordering: Ordering, first: int, after: str | None) -> Page[M]:
-    """One page of `first` rows after the cursor `after`."""
+def _ordered(query: QuerySet[M], ordering: Ordering, first: int, after: str | None) -> QuerySet[M]:
     if after:
         raw, pk = decode_cursor(after)
         value = _decode_value(query.model, ordering.field, raw)
         query = query.filter(_after(ordering, value, pk))
     sign = "-" if ordering.descending else ""
-    rows = await query.order_by(f"{sign}{ordering.field}", f"{sign}id").limit(first + 1)
+    return query.order_by(f"{sign}{ordering.field}", f"{sign}id").limit(first + 1)
+
+
+def _paged(rows: list[M], ordering: Ordering, first: int) -> Page[M]:
     items = rows[:first]
     return Page(items, [encode_cursor(row, ordering) for row in items], len(rows) > first)
+
+
+async def page(query: QuerySet[M], ordering: Ordering, first: int, after: str | None) -> Page[M]:
+    """One page of `first` rows after the cursor `after`."""
+    return _paged(list(await _ordered(query, ordering, first, after)), ordering, first)
+
+
+async def page_of_union(queries: list[QuerySet[M]], ordering: Ordering, first: int, after: str | None) -> Page[M]:
+    """One page of the union of several queries (a row in several counts once): each query reads at most one
+    page from its own index, and the pages are merged in order."""
+    found: dict[Any, M] = {}
+    for query in queries:
+        for row in await _ordered(query, ordering, first, after):
+            found[row.pk] = row
+    rows = sorted(found.values(), key=lambda row: (getattr(row, ordering.field), row.pk),
+                  reverse=ordering.descending)
+    return _paged(rows[: first + 1], ordering, first)
