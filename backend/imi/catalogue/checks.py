@@ -4,7 +4,8 @@ Structure and completeness (every identifier in all 26 languages) come from the 
 placeholders match English in every language and are declared by their item; no stray braces or surrounding
 blanks; no translation identical to English unless allow-listed; every translation long enough to judge reads
 as its own language (see `language_check` for the Maltese rule); ids nest (item in section, option in item);
-shared labels cover the answers, the survey scale, the legal areas and the procedures.
+shared labels cover the answers, the survey scale, the legal areas, the procedures, the workflows' states,
+actions and parties, the deadline effects and the repositories.
 
 `python -m imi.catalogue.checks` prints the failures by file, identifier and language.
 """
@@ -107,6 +108,26 @@ def check_nesting(catalogue_set: CatalogueSet) -> Iterator[Failure]:
                         yield Failure(source, option.id, "", f"option id does not start with {item.id}.opt.")
 
 
+def workflow_label_codes() -> dict[str, list[str]]:
+    """The states, actions and parties of every workflow, the deadline effects and the repositories: labels the
+    application shows beside the forms."""
+    from imi.procedures.rules import COORDINATOR
+    from imi.repositories.definition import repository_codes
+    from imi.workflows.definition import DeadlineEffect
+    from imi.workflows.loader import read
+    from imi.workflows.registry import workflow_files
+
+    states, actions, parties = set(), {"CREATE", "DEADLINE_REMINDER", "DEADLINE_ESCALATION"}, {COORDINATOR}
+    for path in workflow_files():
+        codes = read(path)[1].label_codes
+        states |= codes[0]
+        actions |= codes[1]
+        parties |= codes[2]
+    return {"workflow_states": sorted(states), "workflow_actions": sorted(actions),
+            "workflow_parties": sorted(parties), "deadline_effects": [e.value for e in DeadlineEffect],
+            "repositories": repository_codes()}
+
+
 def check_labels(catalogue_set: CatalogueSet) -> Iterator[Failure]:
     """The shared labels cover what the application shows (only once `labels.yaml` exists)."""
     kinds = catalogue_set.labels.kinds
@@ -117,6 +138,7 @@ def check_labels(catalogue_set: CatalogueSet) -> Iterator[Failure]:
         "survey_scale": ["1", "2", "3", "4", "5"],
         "legal_areas": [area.code for area in legal_areas()],
         "procedures": sorted({p.code for p in procedures()} | set(catalogue_set.catalogues)),
+        **workflow_label_codes(),
     }
     for kind, codes in required.items():
         for code in codes:

@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-
 from pathlib import Path
 
 from imi.procedures import sources

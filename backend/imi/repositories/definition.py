@@ -88,5 +88,10 @@ def repository(code: str) -> Repository:
     return repositories()[code]
 
 
+def repository_codes() -> list[str]:
+    """The codes of the repository files, without checking them (for the catalogue checks)."""
+    return sorted(path.stem for path in sources.files("repositories", DATA_DIR))
+
+
 def fed_by(procedure_code: str) -> list[Repository]:
     return [r for r in repositories().values() if r.fed_by == procedure_code]
