@@ -14,6 +14,7 @@ from imi.events import log
 from imi.events.access import Snapshot, Snapshots, took_part
 from imi.events.bus import InProcessBus
 from imi.events.message import Resync, StreamEvent
+from imi.events.outbox import Dispatcher
 from imi.events.stream import MALFORMED, RESYNC_REQUIRED, CursorError, follow, parse_cursor
 from imi.exchanges import service
 from imi.exchanges.models import Exchange, ExchangeEvent
@@ -106,21 +107,32 @@ def _event(position: int) -> StreamEvent:
                        START, None)
 
 
-def test_the_audit_resynchronises_only_what_stays_missing_past_the_grace() -> None:
+def test_the_audit_reports_only_what_stays_missing_past_the_grace() -> None:
     bus = InProcessBus()
     grace = bus_module.GRACE_SECONDS
     bus.deliver(_event(1))
-    assert not bus.audit(3, now=100.0), "2 and 3 may still be on their way"
+    assert bus.audit(3, now=100.0) is None, "2 and 3 may still be on their way"
     bus.deliver(_event(2))
     bus.deliver(_event(3))
-    assert not bus.audit(3, now=100.0 + grace), "they came"
-    assert not bus.audit(5, now=200.0)
-    assert not bus.audit(5, now=200.0 + grace / 2)
-    assert bus.audit(6, now=200.0 + grace), "4 and 5 never came: listeners read the log"
-    assert bus.highest == 5
-    assert not bus.audit(6, now=200.0 + grace * 1.5), "6 was first seen later: it has its own grace"
-    assert bus.audit(6, now=200.0 + grace * 2) and bus.highest == 6
+    assert bus.audit(3, now=100.0 + grace) is None, "they came"
+    assert bus.audit(5, now=200.0) is None
+    assert bus.audit(5, now=200.0 + grace / 2) is None
+    assert bus.audit(6, now=200.0 + grace) == (3, 5), "4 and 5 never came: to be read from the log"
+    bus.deliver(_event(4))
+    bus.deliver(_event(5))
+    assert bus.audit(6, now=200.0 + grace * 1.5) is None, "6 was first seen later: it has its own grace"
+    assert bus.audit(6, now=200.0 + grace * 2) == (5, 6)
 
+
+async def test_the_dispatcher_delivers_from_the_log_what_the_bus_lost(logged, monkeypatch) -> None:
+    monkeypatch.setattr(bus_module, "GRACE_SECONDS", 0.0)
+    bus = InProcessBus()  # it never carried the six events (their worker died before publishing them)
+    dispatcher = Dispatcher(bus)
+    async with bus.listen() as queue:
+        assert await dispatcher.repair() == 0, "first noticed"
+        assert await dispatcher.repair() == 6, "then read once from the log for every listener"
+        assert [queue.get_nowait().position for _ in range(6)] == [1, 2, 3, 4, 5, 6]  # type: ignore[union-attr]
+        assert await dispatcher.repair() == 0 and queue.empty()
 
 
 def _exchange(kind: str, **ids: int | None) -> Exchange:

@@ -3,8 +3,9 @@
 In-process by default; Redis pub/sub when `IMI_REDIS_URL` is set, so that several workers serve one stream.
 The bus may drop or duplicate (a full queue, a Redis restart, a worker killed between numbering events and
 publishing them): subscribers resume from the log by position, so delivery to them is still exactly once and in
-order. A `Resync` tells them to look at the log; the dispatcher's audit (`audit`) sends one when the log holds
-events this process's bus has not carried within a grace period.
+order. The dispatcher audits the bus against the log (`audit`): events the log holds that the bus has not
+brought within a grace period are read from the log once for the whole process and delivered (`missing`). A
+`Resync` tells one listener whose queue overflowed to read the log itself.
 """
 
 import asyncio
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 QUEUE_SIZE = 1000
 GRACE_SECONDS = 1.0  # how long an event may travel between workers before the bus counts it as lost
+LOSSES_BEFORE_RENEWAL = 3  # losses in a row (and nothing from Redis in between) that make the bus reconnect
 Item = StreamEvent | Resync
 
 
@@ -32,7 +34,9 @@ class Bus(Protocol):
 
     def listen(self) -> contextlib.AbstractAsyncContextManager["asyncio.Queue[Item]"]: ...
 
-    def audit(self, logged: int, now: float | None = None) -> bool: ...
+    def deliver(self, item: "Item") -> None: ...
+
+    def audit(self, logged: int, now: float | None = None) -> tuple[int, int] | None: ...
 
     async def start(self) -> None: ...
 
@@ -46,6 +50,7 @@ class _Fanout:
         self._queues: set[asyncio.Queue[Item]] = set()
         self.highest = 0  # the highest position delivered to this process's listeners
         self._suspect: tuple[int, float] | None = None  # a position the log held, and since when
+        self._losses = 0  # audits in a row that found events missing
 
     def deliver(self, item: Item) -> None:
         if isinstance(item, StreamEvent):
@@ -58,29 +63,31 @@ class _Fanout:
                     queue.get_nowait()
                 queue.put_nowait(Resync())
 
-    def audit(self, logged: int, now: float | None = None) -> bool:
+    def audit(self, logged: int, now: float | None = None) -> tuple[int, int] | None:
         """Compare the log's highest position with what this bus delivered. A position the log held at least
-        `GRACE_SECONDS` ago and still not delivered was lost on the way: the listeners resynchronise from the
-        log. True when that happened."""
+        `GRACE_SECONDS` ago and still not delivered was lost on the way: the positions after `highest` up to it
+        are returned for the caller to read from the log and `deliver` (listeners skip what they already have).
+        """
         now = time.monotonic() if now is None else now
-        lost = False
+        missing = None
         if self._suspect is not None:
             position, since = self._suspect
             if self.highest >= position:
                 self._suspect = None
             elif now - since >= GRACE_SECONDS:
-                log.warning("the bus did not carry events up to position %d: listeners read the log", position)
-                self.deliver(Resync())
-                self.highest = max(self.highest, position)
+                log.warning("the bus did not carry events %d to %d: read from the log", self.highest + 1, position)
+                missing = (self.highest, position)
                 self._suspect = None
-                self.lost()
-                lost = True
-        if self._suspect is None and logged > self.highest:
+                self._losses += 1
+                if self._losses >= LOSSES_BEFORE_RENEWAL:
+                    self._losses = 0
+                    self.renew()
+        if self._suspect is None and logged > max(self.highest, missing[1] if missing else 0):
             self._suspect = (logged, now)
-        return lost
+        return missing
 
-    def lost(self) -> None:
-        """Called when the bus lost events; a bus with a connection may renew it."""
+    def renew(self) -> None:
+        """Called when the bus keeps losing events; a bus with a connection renews it."""
 
     @asynccontextmanager
     async def listen(self) -> AsyncIterator["asyncio.Queue[Item]"]:
@@ -151,8 +158,8 @@ class RedisBus(_Fanout):
                 await self._task
             self._task = None
 
-    def lost(self) -> None:
-        """Events went missing although the subscription looked alive (a half-open connection): renew it."""
+    def renew(self) -> None:
+        """Events keep going missing although the subscription looks alive (a half-open connection)."""
         if self._task is not None and not self._task.done():
             self._task.cancel()
             self._task = asyncio.create_task(self._read(), name="redis-bus")
@@ -182,11 +189,10 @@ class RedisBus(_Fanout):
                 async with client.pubsub() as pubsub:
                     await pubsub.subscribe(self.channel)
                     delay = 0.2
+                    # (Re)subscribed: what was published while we were away is in the log; the audit brings it.
                     async for message in pubsub.listen():
-                        if message.get("type") == "subscribe":
-                            # (re)subscribed: anything published while we were away is in the log
-                            self.deliver(Resync())
-                        elif message.get("type") == "message":
+                        if message.get("type") == "message":
+                            self._losses = 0
                             self.deliver(StreamEvent.from_json(message["data"]))
             except asyncio.CancelledError:
                 raise

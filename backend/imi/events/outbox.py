@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 class Dispatcher:
     """Runs in every app process. It wakes when this process commits events, and polls for events committed by
     other processes (workers, the command line). Each round it also audits the bus: events the log holds that
-    the bus did not bring (a Redis restart, a worker killed before publishing) make listeners read the log."""
+    the bus did not bring (a Redis restart, a worker killed before publishing) are read from the log and
+    delivered."""
 
     def __init__(self, bus: Bus, poll_seconds: float = 0.5) -> None:
         self.bus = bus
@@ -32,6 +33,19 @@ class Dispatcher:
             total += len(batch)
         return total
 
+    async def repair(self) -> int:
+        """Deliver from the log what the bus lost (one read for all of this process's listeners); the count."""
+        missing = self.bus.audit(await event_log.highest())
+        if missing is None:
+            return 0
+        after, upto = missing
+        count = 0
+        while batch := await event_log.read_after(after, upto=upto):
+            for event in batch:
+                self.bus.deliver(event)
+            after, count = batch[-1].position, count + len(batch)
+        return count
+
     async def _run(self) -> None:
         delay = self.poll_seconds
         while True:
@@ -40,7 +54,7 @@ class Dispatcher:
             self._wake.clear()
             try:
                 await self.dispatch()
-                self.bus.audit(await event_log.highest())
+                await self.repair()
                 delay = self.poll_seconds
             except Exception as error:  # the database is away: keep trying, never die
                 logger.warning("event dispatch failed: %s", error)

@@ -69,20 +69,25 @@ async def _messages(
     snapshots = snapshots_for(context.bus)
     checked = time.monotonic()
 
+    def judged(event: StreamEvent, snapshot: Snapshot) -> Visible | None:
+        seen = snapshot.view_for(context.principal)
+        if seen is None or not (timeline or took_part(event, context.principal.authority_id, snapshot)):
+            return None
+        return seen
+
     async def visible(event: StreamEvent) -> Visible | None:
-        """Authorisation per event: the exchange as the subscriber may see it now, if at all."""
+        """Authorisation per event: the exchange as the subscriber may see it now, if at all. Before an event
+        goes out, the token or session is checked again if it has not been for `RECHECK_SECONDS`."""
         nonlocal checked
         if not wanted(event):
+            return None
+        snapshot: Snapshot | None = await snapshots.of(event)
+        if snapshot is None or (seen := judged(event, snapshot)) is None:
             return None
         if time.monotonic() - checked > RECHECK_SECONDS:
             context.principal = await _principal_now(context)
             checked = time.monotonic()
-        snapshot: Snapshot | None = await snapshots.of(event)
-        if snapshot is None:
-            return None
-        seen = snapshot.view_for(context.principal)
-        if seen is None or not (timeline or took_part(event, context.principal.authority_id, snapshot)):
-            return None
+            seen = judged(event, snapshot)  # with the rights as they are now
         return seen
 
     async for event, seen in follow(context.bus, start, visible):
