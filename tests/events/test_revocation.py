@@ -8,16 +8,17 @@ from imi.accounts.models import ApiToken
 from imi.accounts.service import principal_for_token
 from imi.events import log
 from imi.events import schema as event_schema
+from imi.events.bus import InProcessBus
+from imi.events.hub import hub_for
 from imi.exchanges import service
 from imi.graphql.context import Context
 from imi.graphql.schema import schema
 from tests import world
-from tests.events.buses import WatchedBus
 
 EVENTS = "subscription { exchangeEvents(input: {}) { cursor action } }"
 
 
-async def _subscribe(token: str, bus: WatchedBus, settings, clock) -> object:
+async def _subscribe(token: str, bus: InProcessBus, settings, clock) -> object:
     principal = await principal_for_token(token, clock.now())
     assert principal is not None
     context = Context(request=None, response=None, principal=principal, settings=settings, clock=clock,
@@ -32,11 +33,15 @@ async def test_a_revoked_token_stops_receiving(clean_db: str, settings, clock, m
     scopes = ["events:subscribe", "exchanges:read"]
     kept = (await accounts.create_token(name="kept", scopes=scopes, days=1, now=now, user_id=anna.user_id))
     revoked = (await accounts.create_token(name="revoked", scopes=scopes, days=1, now=now, user_id=anna.user_id))
-    bus = WatchedBus()
+    bus = InProcessBus()
+    hub = await hub_for(bus)
     staying = await _subscribe(kept.plaintext, bus, settings, clock)
     leaving = await _subscribe(revoked.plaintext, bus, settings, clock)
-    waiting = [asyncio.create_task(anext(s)) for s in (staying, leaving)]
-    await bus.listened_by(2)
+    waiting = []
+    for stream in (staying, leaving):  # each follows the stream before anything happens
+        hub.subscribed.clear()
+        waiting.append(asyncio.create_task(anext(stream)))
+        await hub.subscribed.wait()
 
     await ApiToken.filter(id=revoked.token.id).update(revoked_at=now)
     await service.create_request(await world.principal_of(anna), service.RequestDraft(

@@ -3,30 +3,30 @@ messages, a resynchronisation, an overflowing listener, cursors that cannot be r
 events reach whom (`took_part`). In-process and fast: the multi-process cases are in test_failures."""
 
 import asyncio
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from imi.broadcasts.models import Participant, Role
 from imi.events import bus as bus_module
+from imi.events import hub as hub_module
 from imi.events import log
 from imi.events.access import Snapshot, Snapshots, took_part
 from imi.events.bus import InProcessBus
+from imi.events.hub import Subscription, hub_for
 from imi.events.message import Resync, StreamEvent
 from imi.events.outbox import Dispatcher
 from imi.events.stream import MALFORMED, RESYNC_REQUIRED, CursorError, follow, parse_cursor
 from imi.exchanges import service
 from imi.exchanges.models import Exchange, ExchangeEvent
 from tests import world
-from tests.events.buses import WatchedBus
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
 
 @pytest.fixture
-async def logged(clean_db: str, clock) -> list[StreamEvent]:
-    """Six numbered events of one draft request in the log."""
+async def drafted(clean_db: str, clock) -> int:
+    """Six committed events of one draft request, not numbered yet; the requesting authority."""
     now = clock.now()
     person = await world.official(await world.authority("DE", now), now)
     draft = await service.create_request(await world.principal_of(person), service.RequestDraft(
@@ -34,48 +34,74 @@ async def logged(clean_db: str, clock) -> list[StreamEvent]:
     for i in range(5):
         await ExchangeEvent.create(exchange_id=draft.id, action="ADD_MESSAGE", from_state="DRAFT", to_state="DRAFT",
                                    at=now + timedelta(seconds=i), data={})
+    return draft.requesting_authority_id
+
+
+@pytest.fixture
+async def logged(drafted: int) -> list[StreamEvent]:
+    """The six events, numbered."""
     events = await log.assign_positions()
     assert [e.position for e in events] == [1, 2, 3, 4, 5, 6]
     return events
 
 
-async def _everything(after: int | None, bus: InProcessBus, count: int) -> AsyncIterator[int]:
-    async def accept(event: StreamEvent) -> int:
-        return event.position
-
-    stream = follow(bus, after, accept)
+async def _positions(subscription: Subscription, count: int) -> list[int]:
+    found = []
     for _ in range(count):
-        yield (await asyncio.wait_for(anext(stream), 5))[1]
-    await stream.aclose()
+        item = await asyncio.wait_for(subscription.queue.get(), 5)
+        assert not isinstance(item, Resync)
+        found.append(item[0].position)
+    return found
 
 
-async def test_dropped_duplicated_and_reordered_messages_are_mended_from_the_log(logged) -> None:
-    bus = WatchedBus()
-    reading = asyncio.create_task(_collect(_everything(2, bus, 4)))
-    await bus.listened_by(1)
-    # 3 is dropped, 5 arrives before 4, 5 again: the follower reads the gap from the log and skips what it has
-    for position in (5, 4, 5, 6):
-        bus.deliver(logged[position - 1])
-    assert await reading == [3, 4, 5, 6]
+def _position(event: StreamEvent, snapshot: Snapshot) -> int:
+    return event.position
 
 
-async def test_a_resync_makes_the_follower_read_what_the_bus_never_brought(logged) -> None:
-    bus = WatchedBus()
-    reading = asyncio.create_task(_collect(_everything(None, bus, 0)))
-    assert await reading == []
-    live = asyncio.create_task(_collect(_everything(4, bus, 2)))
-    await bus.listened_by(1)
-    bus.deliver(Resync())  # nothing was published for 5 and 6 (a worker died before publishing them)
-    assert await live == [5, 6]
-
-
-async def test_an_overflowing_listener_is_told_to_resynchronise(logged, monkeypatch) -> None:
-    monkeypatch.setattr(bus_module, "QUEUE_SIZE", 2)
+async def test_the_hub_mends_dropped_duplicated_and_reordered_messages_from_the_log(drafted: int) -> None:
     bus = InProcessBus()
-    async with bus.listen() as queue:
-        for event in logged:
-            bus.deliver(event)
-        assert [queue.get_nowait() for _ in range(queue.qsize())] == [Resync(), logged[-1]]
+    hub = await hub_for(bus)
+    events = await log.assign_positions()
+    with hub.subscribe(authority=drafted) as subscription, hub.subscribe(authority=drafted + 99) as elsewhere:
+        for position in (5, 4, 5, 6):  # 1 to 3 dropped, 4 after 5, 5 twice
+            bus.deliver(events[position - 1])
+        assert await _positions(subscription, 6) == [1, 2, 3, 4, 5, 6]
+        assert elsewhere.queue.empty(), "an authority without a part gets nothing"
+    assert hub.last == 6
+
+
+async def test_the_hub_reads_the_log_for_what_the_bus_never_brought(drafted: int) -> None:
+    bus = InProcessBus()
+    hub = await hub_for(bus)
+    await log.assign_positions()  # a worker numbered them and died before publishing
+    with hub.subscribe(authority=drafted) as subscription:
+        bus.deliver(Resync())
+        assert await _positions(subscription, 6) == [1, 2, 3, 4, 5, 6]
+
+
+def test_an_overflowing_subscription_is_told_up_to_where_to_read_the_log(monkeypatch) -> None:
+    monkeypatch.setattr(hub_module, "QUEUE_SIZE", 2)
+    subscription = Subscription()
+    snapshot = Snapshot(_exchange("REQUEST"))
+    for position in (1, 2, 3, 4):
+        subscription.offer(_event(position), snapshot)
+    assert [subscription.queue.get_nowait() for _ in range(2)] == [Resync(upto=3), (_event(4), snapshot)]
+
+
+async def test_a_follower_replays_then_follows_live_and_catches_up_after_overflowing(
+        drafted: int, monkeypatch) -> None:
+    monkeypatch.setattr(hub_module, "QUEUE_SIZE", 2)
+    bus = InProcessBus()
+    hub = await hub_for(bus)
+    events = await log.assign_positions()
+    hub.subscribed.clear()
+    stream = follow(bus, 1, _position, authority=drafted)
+    first = asyncio.create_task(anext(stream))
+    await hub.subscribed.wait()
+    bus.deliver(events[-1])  # the hub hands 1 to 6 on; the follower, not reading, overflows
+    assert (await first)[0].position == 2
+    assert [(await anext(stream))[0].position for _ in range(4)] == [3, 4, 5, 6]
+    await stream.aclose()
 
 
 async def test_cursors_that_cannot_be_resumed(logged) -> None:
@@ -84,22 +110,17 @@ async def test_cursors_that_cannot_be_resumed(logged) -> None:
             parse_cursor(bad)
         assert refused.value.code == MALFORMED and refused.value.extensions == {"code": MALFORMED}
     bus = InProcessBus()
+    authority = (await Exchange.get(id=logged[0].exchange_id)).requesting_authority_id
     with pytest.raises(CursorError) as ahead:
-        await anext(follow(bus, 7, _accept_all))
+        await anext(follow(bus, 7, _position, authority=authority))
     assert ahead.value.code == RESYNC_REQUIRED
     await ExchangeEvent.filter(position__lte=3).delete()  # retention removed the oldest events
     with pytest.raises(CursorError) as too_old:
-        await anext(follow(bus, 1, _accept_all))
+        await anext(follow(bus, 1, _position, authority=authority))
     assert too_old.value.code == RESYNC_REQUIRED
-    assert [p async for p in _everything(3, bus, 3)] == [4, 5, 6], "the oldest retained cursor resumes"
-
-
-async def _accept_all(event: StreamEvent) -> StreamEvent:
-    return event
-
-
-async def _collect(source: AsyncIterator[int]) -> list[int]:
-    return [item async for item in source]
+    resumed = follow(bus, 3, _position, authority=authority)
+    assert [(await anext(resumed))[1] for _ in range(3)] == [4, 5, 6], "the oldest retained cursor resumes"
+    await resumed.aclose()
 
 
 def _event(position: int) -> StreamEvent:

@@ -30,4 +30,6 @@ class StreamEvent:
 
 @dataclass(frozen=True, slots=True)
 class Resync:
-    """Sent to local listeners when the bus may have missed events (e.g. after Redis reconnected)."""
+    """Tells a listener that it may have missed events: read them from the log (up to `upto` if given)."""
+
+    upto: int | None = None

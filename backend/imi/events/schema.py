@@ -11,7 +11,7 @@ from imi.accounts.authentication import authenticate
 from imi.accounts.principal import Principal
 from imi.accounts.profiles import Scope
 from imi.accounts.service import principal_for_token
-from imi.events.access import Snapshot, snapshots_for, took_part
+from imi.events.access import Snapshot, took_part
 from imi.events.message import StreamEvent
 from imi.events.stream import follow, parse_cursor
 from imi.exchanges.schema import ExchangeNode
@@ -61,36 +61,36 @@ async def _principal_now(context: Context) -> Principal:
 
 
 async def _messages(
-    info: Info, after: str | None, wanted: Callable[[StreamEvent], bool], timeline: bool = False,
+    info: Info, after: str | None, wanted: Callable[[StreamEvent], bool], *, exchange: int | None = None,
 ) -> AsyncGenerator[ExchangeEventMessage, None]:
+    """The messages of one subscription: every event of the caller's authority (or of one `exchange`'s
+    timeline) that it may see, after the cursor `after`."""
     context = info.context
     _require_subscriber(context.principal)
     start = parse_cursor(after)
-    snapshots = snapshots_for(context.bus)
+    timeline = exchange is not None
     checked = time.monotonic()
 
     def judged(event: StreamEvent, snapshot: Snapshot) -> Visible | None:
+        """Authorisation per event: the exchange as the subscriber may see it now, if at all."""
         seen = snapshot.view_for(context.principal)
         if seen is None or not (timeline or took_part(event, context.principal.authority_id, snapshot)):
             return None
         return seen
 
-    async def visible(event: StreamEvent) -> Visible | None:
-        """Authorisation per event: the exchange as the subscriber may see it now, if at all. Before an event
-        goes out, the token or session is checked again if it has not been for `RECHECK_SECONDS`."""
-        nonlocal checked
-        if not wanted(event):
-            return None
-        snapshot: Snapshot | None = await snapshots.of(event)
-        if snapshot is None or (seen := judged(event, snapshot)) is None:
-            return None
-        if time.monotonic() - checked > RECHECK_SECONDS:
+    def accept(event: StreamEvent, snapshot: Snapshot) -> tuple[Visible, Snapshot] | None:
+        seen = judged(event, snapshot) if wanted(event) else None
+        return None if seen is None else (seen, snapshot)
+
+    async for event, (first_look, snapshot) in follow(context.bus, start, accept,
+                                                      authority=context.principal.authority_id, exchange=exchange):
+        seen: Visible | None = first_look
+        if time.monotonic() - checked > RECHECK_SECONDS:  # before an event goes out, now and then
             context.principal = await _principal_now(context)
             checked = time.monotonic()
             seen = judged(event, snapshot)  # with the rights as they are now
-        return seen
-
-    async for event, seen in follow(context.bus, start, visible):
+        if seen is None:
+            continue
         context.loaders = Loaders()  # each message reads the exchange's details afresh
         yield ExchangeEventMessage(
             cursor=str(event.position), action=event.action,
@@ -120,5 +120,5 @@ class EventSubscriptions:
     ) -> AsyncGenerator[ExchangeEventMessage, None]:
         pk = decode(exchange_id, "Exchange", "exchangeId")
         await get_visible(info.context.principal, pk)
-        async for message in _messages(info, after, lambda event: event.exchange_id == pk, timeline=True):
+        async for message in _messages(info, after, lambda event: event.exchange_id == pk, exchange=pk):
             yield message

@@ -5,12 +5,14 @@ events from the bus are delivered, and any gap (a dropped or reordered message, 
 the log. Positions only grow, so each event is delivered once and in order.
 """
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from typing import TypeVar
 
 from imi.errors import DomainError
 from imi.events import log
+from imi.events.access import Snapshot, snapshots_for
 from imi.events.bus import Bus
+from imi.events.hub import hub_for
 from imi.events.message import Resync, StreamEvent
 
 
@@ -38,47 +40,51 @@ def parse_cursor(cursor: str | None) -> int | None:
     return int(cursor)
 
 
-async def _replay(after: int, upto: int | None = None) -> AsyncIterator[StreamEvent]:
-    while batch := await log.read_after(after, upto=upto):
-        for event in batch:
-            yield event
-        after = batch[-1].position
-
-
 async def follow(
-    bus: Bus, after: int | None, accept: Callable[[StreamEvent], Awaitable[T | None]]
+    bus: Bus, after: int | None, accept: Callable[[StreamEvent, Snapshot], T | None], *,
+    authority: int | None = None, exchange: int | None = None,
 ) -> AsyncIterator[tuple[StreamEvent, T]]:
-    """Every event after position `after` that `accept` turns into something (not None), then live ones,
-    forever, each with what `accept` made of it."""
-    async with bus.listen() as queue:
+    """Every event after position `after` of the exchanges `authority` takes part in (or of one `exchange`)
+    that `accept` turns into something (not None), then live ones, forever, each with what `accept` made of it.
+
+    The subscription is registered with this process's hub first; the log gives what came before the hub's
+    position, the hub what comes after; positions already seen are skipped."""
+    hub = await hub_for(bus)
+    snapshots = snapshots_for(bus)
+    with hub.subscribe(authority=authority, exchange=exchange) as subscription:
+        handed = hub.last  # read in the same step as the registration: from here on the hub hands events on
         low, high = await log.bounds()
         if after is None:
-            last = high
-        elif after > high:
+            last = handed
+        elif after > max(high, handed):
             raise CursorError("the cursor is ahead of this stream: resynchronise", RESYNC_REQUIRED)
         elif low > after + 1:
             raise CursorError("events after this cursor are no longer retained: resynchronise", RESYNC_REQUIRED)
         else:
             last = after
-        async for event in _replay(last):
-            last = event.position
-            if (accepted := await accept(event)) is not None:
-                yield event, accepted
+        upto: int | None = handed
         while True:
-            item = await queue.get()
+            if upto is not None and upto > last:
+                async for event in _replay(last, upto):
+                    last = event.position
+                    snapshot = await snapshots.of(event)
+                    if snapshot is not None and (accepted := accept(event, snapshot)) is not None:
+                        yield event, accepted
+            item = await subscription.queue.get()
             if isinstance(item, Resync):
-                missed = _replay(last)
-            elif item.position <= last:
+                upto = item.upto
                 continue
-            elif item.position > last + 1:
-                missed = _replay(last, upto=item.position)
-            else:
-                missed = _single(item)
-            async for event in missed:
-                last = event.position
-                if (accepted := await accept(event)) is not None:
-                    yield event, accepted
+            event, snapshot = item
+            upto = None
+            if event.position <= last:
+                continue
+            last = event.position
+            if (accepted := accept(event, snapshot)) is not None:
+                yield event, accepted
 
 
-async def _single(event: StreamEvent) -> AsyncIterator[StreamEvent]:
-    yield event
+async def _replay(after: int, upto: int) -> AsyncIterator[StreamEvent]:
+    while batch := await log.read_after(after, upto=upto):
+        for event in batch:
+            yield event
+        after = batch[-1].position
