@@ -17,7 +17,7 @@ class Socket:
     async def open(cls, base_url: str, headers: dict[str, str] | None = None) -> "Socket":
         url = base_url.replace("http://", "ws://") + "/graphql"
         connection = await websockets.connect(url, subprotocols=[PROTOCOL], additional_headers=headers or {},
-                                              origin="http://127.0.0.1:8000")
+                                              origin="http://127.0.0.1:8000", max_queue=None)  # never stalls
         return cls(connection)
 
     async def send(self, message: dict[str, Any]) -> None:

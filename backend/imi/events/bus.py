@@ -1,11 +1,11 @@
-"""The bus that carries positioned events to the subscribers of every app worker.
+"""The bus that carries positioned events to every app worker (to its hub, see `hub.py`).
 
 In-process by default; Redis pub/sub when `IMI_REDIS_URL` is set, so that several workers serve one stream.
 The bus may drop or duplicate (a full queue, a Redis restart, a worker killed between numbering events and
-publishing them): subscribers resume from the log by position, so delivery to them is still exactly once and in
-order. The dispatcher audits the bus against the log (`audit`): events the log holds that the bus has not
-brought within a grace period are read from the log once for the whole process and delivered (`missing`). A
-`Resync` tells one listener whose queue overflowed to read the log itself.
+publishing them); what listens to it orders by position and reads gaps from the log, so subscribers still get
+each event once and in order. The dispatcher also audits the bus against the log (`audit`): events the log
+holds that the bus has not brought within a grace period are read from the log once and delivered. A `Resync`
+tells a listener whose queue overflowed to read the log itself.
 """
 
 import asyncio
@@ -97,10 +97,6 @@ class _Fanout:
             yield queue
         finally:
             self._queues.discard(queue)
-
-    @property
-    def listeners(self) -> int:
-        return len(self._queues)
 
 
 class InProcessBus(_Fanout):

@@ -41,6 +41,8 @@ class Subscription:
 
 
 class Hub:
+    """The process's single follower of the bus; `last` is the position up to which it has handed events on."""
+
     def __init__(self, bus: Bus) -> None:
         self.bus = bus
         self.snapshots = snapshots_for(bus)

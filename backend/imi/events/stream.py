@@ -1,8 +1,9 @@
-"""Following the event stream from a cursor: replay from the log, then the live bus, without loss or duplicates.
+"""Following the event stream from a cursor: replay from the log, then live, without loss or duplicates.
 
-A subscriber gives the position it has seen (its cursor). Events after it are read from the log; then live
-events from the bus are delivered, and any gap (a dropped or reordered message, a Redis restart) is filled from
-the log. Positions only grow, so each event is delivered once and in order.
+A subscriber gives the position it has seen (its cursor). It registers with its process's hub, which hands it
+the live events of the exchanges it takes part in, gaps already filled from the log; what lies between the
+cursor and the hub's position at registration is read from the log. Positions only grow, so each event is
+delivered once and in order.
 """
 
 from collections.abc import AsyncIterator, Callable
