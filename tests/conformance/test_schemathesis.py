@@ -17,6 +17,8 @@ from tests.server import running_server
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = int(os.environ.get("IMI_TEST_SCHEMATHESIS_EXAMPLES", "5"))
+# The limits are off for the run: it exercises what is behind them (the limits have tests of their own).
+UNLIMITED = {"IMI_RATE_LIMIT_ADDRESS": "0", "IMI_RATE_LIMIT_TOKEN": "0", "IMI_SIGN_IN_FAILURES_ADDRESS": "0"}
 # Not generated: sign-out would end the session the run uses; uploads take multipart bodies (tested elsewhere).
 EXCLUDED = ("Mutation.signOut", "Mutation.addAttachment")
 
@@ -37,7 +39,7 @@ def _schemathesis(base: str, work: Path, headers: dict[str, str], seed: int) -> 
 
 def test_anonymous_callers_find_no_server_error(tmp_path: Path) -> None:
     """Anonymous: the surface anyone on the network reaches (a database of its own: the server migrates it)."""
-    with running_server(f"sqlite://{tmp_path / 'imi.sqlite3'}", tmp_path) as base:
+    with running_server(f"sqlite://{tmp_path / 'imi.sqlite3'}", tmp_path, **UNLIMITED) as base:
         _schemathesis(base, tmp_path, {}, seed=1)
 
 
@@ -49,5 +51,5 @@ async def test_a_signed_in_official_finds_no_server_error(clean_db: str, tmp_pat
     person = await world.official(coordinator, now, email="fuzz@de.example.eu",
                                   rights=[(None, profile) for profile in Profile])
     headers = await session_headers(person.user_id, now)
-    with running_server(clean_db, tmp_path) as base:
+    with running_server(clean_db, tmp_path, **UNLIMITED) as base:
         _schemathesis(base, tmp_path, headers, seed=2)

@@ -12,6 +12,8 @@ from imi.app import create_app
 from imi.errors import NotAllowed
 from imi.graphql.limits import MASKED_MESSAGE, MaskUnexpectedErrors, is_unexpected
 from imi.http.unavailable import database_unavailable
+from tests import world
+from tests.faults.stage import session_headers
 
 
 def _masked(original: Exception) -> GraphQLError:
@@ -45,3 +47,15 @@ async def test_a_refusal_over_http_carries_its_code(clean_db, settings, clock) -
         body = (await http.post("/graphql", json={"query": "{ authorities(input: {first: 0}) { edges { cursor } } }"}
                                 )).json()
     assert body["errors"][0]["extensions"]["code"] == "VALIDATION_FAILED" and "first" in body["errors"][0]["message"]
+
+
+async def test_unknown_codes_in_a_directory_filter_are_refused_not_a_crash(clean_db, settings, clock) -> None:
+    """Found by the schemathesis run: a country longer than a code used to fail inside the database layer."""
+    person = await world.official(await world.authority("DE", clock.now()), clock.now())
+    headers = await session_headers(person.user_id, clock.now())
+    app = create_app(settings, clock)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://imi.test") as http:
+        for field, value in (("countries", "DEU"), ("legalAreas", "x" * 50), ("procedures", "NOPE")):
+            query = f'{{ authorities(input: {{{field}: ["{value}"]}}) {{ edges {{ cursor }} }} }}'
+            error = (await http.post("/graphql", json={"query": query}, headers=headers)).json()["errors"][0]
+            assert error["extensions"]["code"] == "VALIDATION_FAILED" and value[:10] in error["message"], error

@@ -10,6 +10,7 @@ from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatu
 from imi.authorities.rules import visible
 from imi.errors import NotFound, ValidationFailed
 from imi.pagination import Ordering, Page, page
+from imi.reference import countries, legal_areas, procedures
 
 BY_NAME = Ordering("official_name", descending=False)
 
@@ -33,6 +34,17 @@ async def get(principal: Principal, authority_id: int) -> Authority:
     return authority
 
 
+def _check_codes(where: AuthorityFilter) -> None:
+    """Filter values must be codes of the reference data (anything else is a caller's mistake)."""
+    known = {"countries": {c.code for c in countries()}, "legalAreas": {a.code for a in legal_areas()},
+             "procedures": {p.code for p in procedures()}}
+    given = {"countries": where.countries, "legalAreas": where.legal_areas, "procedures": where.procedures}
+    for name, values in given.items():
+        unknown = [value for value in values if value not in known[name]]
+        if unknown:
+            raise ValidationFailed.single(name, f"unknown codes: {', '.join(repr(v) for v in unknown[:5])}")
+
+
 async def list_authorities(
     principal: Principal, where: AuthorityFilter, first: int, after: str | None, max_first: int
 ) -> Page[Authority]:
@@ -40,6 +52,7 @@ async def list_authorities(
         raise ValidationFailed.single("first", f"must be 1..{max_first}")
     if not principal.authenticated:
         return Page([], [], False)
+    _check_codes(where)
     query = Authority.all()
     statuses = list(where.statuses) or [AuthorityStatus.ACTIVE.value]
     own = Q(country=principal.country) if principal.country else Q(id=-1)
