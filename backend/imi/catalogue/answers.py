@@ -33,7 +33,7 @@ class AnswerError(StrEnum):
     TOO_LONG = "TOO_LONG"
 
 
-class InvalidAnswer(ValueError):  # noqa: N818 (the name the API documents)
+class InvalidAnswer(ValueError):
     """An answer that does not fit its item; `code` says how."""
 
     def __init__(self, item_id: str, code: AnswerError, reason: str) -> None:
