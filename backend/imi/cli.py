@@ -77,7 +77,8 @@ def serve(
     asyncio.run(db.upgrade(settings.database_url))
     count = 1 if settings.sqlite else (workers or settings.workers)
     uvicorn.run("imi.app:create_app", factory=True, host=host or settings.host, port=port or settings.port,
-                workers=count, proxy_headers=False, server_header=False, log_level="info",
+                workers=count, proxy_headers=bool(settings.trusted_proxies),
+                forwarded_allow_ips=list(settings.trusted_proxies) or None, server_header=False, log_level="info",
                 log_config=_log_config())
 
 

@@ -54,6 +54,9 @@ class Settings:
     """How often a server process applies passed deadlines (0: never; `imi deadlines run` does it on demand)."""
     ws_init_timeout_seconds: float = 5.0
     allowed_origins: tuple[str, ...] = ("http://127.0.0.1:8000", "http://localhost:8000")
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses or networks of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: the
+    client address of rate limits and the audit log is then the one the proxy saw (empty: the peer's)."""
     # Abuse limits (README, "Limits"): requests per minute per client address and per token or session (0: off),
     # failed sign-ins per address in 15 minutes, body sizes, the cost budget of one GraphQL operation.
     rate_limit_address: int = 3000
@@ -102,6 +105,7 @@ class Settings:
             deadline_interval_seconds=float(os.environ.get("IMI_DEADLINE_INTERVAL", "300")),
             ws_init_timeout_seconds=float(os.environ.get("IMI_WS_INIT_TIMEOUT", "5")),
             allowed_origins=_list("IMI_ALLOWED_ORIGINS", "http://127.0.0.1:8000,http://localhost:8000"),
+            trusted_proxies=_list("IMI_TRUSTED_PROXIES"),
             rate_limit_address=_int("IMI_RATE_LIMIT_ADDRESS", 3000),
             rate_limit_credential=_int("IMI_RATE_LIMIT_TOKEN", 1200),
             sign_in_failures_address=_int("IMI_SIGN_IN_FAILURES_ADDRESS", 30),
