@@ -210,6 +210,41 @@ def tokens_create(
     _run(work)
 
 
+@tokens_app.command("list")
+def tokens_list() -> None:
+    """The active tokens: prefix, owner, name, scopes and expiry (never the secret)."""
+    from imi.accounts import service
+    from imi.clock import SystemClock
+
+    async def work(settings: Settings) -> None:
+        tokens = await service.active_tokens(SystemClock().now()).prefetch_related("user", "service_account")
+        for token in tokens:
+            owner = token.user.email if token.user else f"service {token.service_account.name}"
+            typer.echo(f"{token.prefix}  {owner}  {token.name!r}  {','.join(token.scopes)}  "
+                       f"until {token.expires_at:%Y-%m-%d}")
+        typer.echo(f"{len(tokens)} active token(s)", err=True)
+
+    _run(work)
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(prefix: Annotated[str, typer.Argument(help="The token's public part: imi_<prefix>_…")]) -> None:
+    """Revoke a token at once (its live subscriptions end too)."""
+    from imi.accounts import service
+    from imi.clock import SystemClock
+    from imi.errors import DomainError
+
+    async def work(settings: Settings) -> None:
+        try:
+            token = await service.revoke_token(prefix, SystemClock().now())
+        except DomainError as error:
+            _fail(str(error))
+            return
+        typer.echo(f"revoked {token.prefix} ({token.name})")
+
+    _run(work)
+
+
 @coordinators_app.command("create")
 def coordinators_create(
     country: str,

@@ -68,10 +68,14 @@ async def close() -> None:
 
 
 async def upgrade(database_url: str, progress: Any = None) -> None:
-    """Apply every committed migration not yet applied."""
+    """Apply every committed migration not yet applied, then close the connections the migrations opened (an open
+    SQLite connection's thread would keep the process from exiting)."""
     from tortoise.migrations.api import migrate
 
-    await migrate(config=tortoise_config(database_url), progress=progress)
+    try:
+        await migrate(config=tortoise_config(database_url), progress=progress)
+    finally:
+        await Tortoise.close_connections()
 
 
 def connection() -> BaseDBAsyncClient:

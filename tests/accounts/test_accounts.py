@@ -48,7 +48,7 @@ async def test_api_tokens_are_hashed_scoped_and_expire(clean_db, clock) -> None:
     assert await service.principal_for_token(made.plaintext, now + timedelta(days=31)) is None
     assert await service.principal_for_token(made.plaintext[:-2] + "xx", now) is None
     assert await service.principal_for_token("imi_nothing_here", now) is None
-    await service.revoke_token(await world.principal_of(person), made.token.id, now)
+    await service.revoke_token(made.token.prefix, now, user_id=person.user_id)
     assert await service.principal_for_token(made.plaintext, now) is None
     with pytest.raises(ValidationFailed):
         await service.create_token(name="x", scopes=["root"], days=30, now=now, user_id=person.user_id)

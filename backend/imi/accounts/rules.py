@@ -12,6 +12,8 @@ from imi.reference import LANGUAGE_CODES, legal_areas
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = timedelta(minutes=15)
 MAX_TOKEN_DAYS = 366
+MAX_ACTIVE_TOKENS = 50
+"""Unrevoked, unexpired tokens one owner may hold (a partner tool needs one; the cap keeps the list short)."""
 COORDINATOR_PROFILES = frozenset({Profile.VALIDATOR, Profile.REFERRAL_HANDLER})
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,252}\.[^@\s.]{2,}$")
 

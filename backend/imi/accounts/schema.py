@@ -121,12 +121,25 @@ class CreateApiTokenSuccess:
     token: str = strawberry.field(description="The bearer token; it is shown only once.")
 
 
+@strawberry.input
+class RevokeApiTokenInput:
+    prefix: str = strawberry.field(description="The token's public part (`imi_<prefix>_…`).")
+
+
+@strawberry.type
+class RevokeApiTokenSuccess:
+    api_token: ApiTokenType
+
+
 SignInResult = Annotated[SignInSuccess | ValidationFailed, strawberry.union("SignInResult")]
 SignOutResult = Annotated[SignOutSuccess | NotAllowed, strawberry.union("SignOutResult")]
 UserResult = Annotated[UserSuccess | NotFound | NotAllowed | ValidationFailed, strawberry.union("UserResult")]
 AddUserResult = Annotated[AddUserSuccess | NotAllowed | ValidationFailed, strawberry.union("AddUserResult")]
 CreateApiTokenResult = Annotated[
     CreateApiTokenSuccess | NotAllowed | ValidationFailed, strawberry.union("CreateApiTokenResult")
+]
+RevokeApiTokenResult = Annotated[
+    RevokeApiTokenSuccess | NotFound | NotAllowed, strawberry.union("RevokeApiTokenResult")
 ]
 
 
@@ -207,6 +220,13 @@ class AccountQueries:
         user = await models.User.get_or_none(id=principal.user_id) if principal.user_id else None
         scopes = sorted(principal.scopes) if principal.scopes is not None else None
         return Me(user=UserNode.of(user) if user else None, scopes=scopes, language=principal.language)
+
+    @strawberry.field(description="Your active API tokens, newest first (for a signed-in user; none for a token).")
+    async def api_tokens(self, info: Info) -> list[ApiTokenType]:
+        principal = info.context.principal
+        if not principal.signed_in or principal.user_id is None:
+            return []
+        return [ApiTokenType.of(t) for t in await service.active_tokens(info.context.now, user_id=principal.user_id)]
 
     @strawberry.field(description="The users of your authority (for its local data administrators).")
     async def users(self, info: Info, input: UsersInput) -> relay.Connection[UserNode]:
@@ -305,5 +325,15 @@ class AccountMutations:
             made = await service.create_token(name=input.name, scopes=[s.value for s in input.scopes],
                                               days=input.days, now=ctx.now, user_id=user_id)
             return CreateApiTokenSuccess(api_token=ApiTokenType.of(made.token), token=made.plaintext)
+
+        return await attempt(run)
+
+    @strawberry.mutation(description="Revoke one of your API tokens: it stops working at once, live subscriptions too.")
+    async def revoke_api_token(self, info: Info, input: RevokeApiTokenInput) -> RevokeApiTokenResult:
+        ctx = info.context
+
+        async def run() -> RevokeApiTokenSuccess:
+            token = await service.revoke_token(input.prefix, ctx.now, user_id=_require_signed_in(ctx.principal))
+            return RevokeApiTokenSuccess(api_token=ApiTokenType.of(token))
 
         return await attempt(run)

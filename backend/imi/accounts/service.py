@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tortoise.queryset import QuerySet
+
 from imi import db
 from imi.accounts import rules
 from imi.accounts.models import ApiToken, Invitation, ServiceAccount, Session, User, UserRight
@@ -122,6 +124,9 @@ async def create_token(
     rules.check_token_days(days)
     if (user_id is None) == (service_account_id is None):
         raise ValidationFailed.single("owner", "a token belongs to exactly one user or service account")
+    owner = {"user_id": user_id} if user_id is not None else {"service_account_id": service_account_id}
+    if await active_tokens(now, **owner).count() >= rules.MAX_ACTIVE_TOKENS:
+        raise ValidationFailed.single("owner", f"holds {rules.MAX_ACTIVE_TOKENS} active tokens: revoke one first")
     prefix, secret = new_secret(6).replace("_", "x").replace("-", "x")[:8], new_secret()
     token = await ApiToken.create(
         prefix=prefix, secret_hash=digest(secret), name=name[:200], user_id=user_id,
@@ -131,12 +136,21 @@ async def create_token(
     return NewToken(token, f"{TOKEN_PREFIX}_{prefix}_{secret}")
 
 
-async def revoke_token(principal: Principal, token_id: int, now: datetime) -> ApiToken:
-    token = await ApiToken.get_or_none(id=token_id, user_id=principal.user_id)
-    if token is None or not principal.signed_in:
+def active_tokens(now: datetime, **owner: int | None) -> QuerySet[ApiToken]:
+    """The unrevoked, unexpired tokens of an owner (`user_id=` or `service_account_id=`; none: all), newest first."""
+    return ApiToken.filter(revoked_at=None, expires_at__gt=now, **owner).order_by("-created_at", "-id")
+
+
+async def revoke_token(prefix: str, now: datetime, *, user_id: int | None = None) -> ApiToken:
+    """Revoke the token with this public prefix (with `user_id`: only one of that user's); revoking twice keeps the
+    first moment."""
+    query = ApiToken.filter(prefix=prefix) if user_id is None else ApiToken.filter(prefix=prefix, user_id=user_id)
+    token = await query.first()
+    if token is None:
         raise NotFound("no such token")
-    token.revoked_at = now
-    await token.save(update_fields=["revoked_at"])
+    if token.revoked_at is None:
+        token.revoked_at = now
+        await token.save(update_fields=["revoked_at"])
     return token
 
 
