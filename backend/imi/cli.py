@@ -219,7 +219,8 @@ def tokens_list() -> None:
     async def work(settings: Settings) -> None:
         tokens = await service.active_tokens(SystemClock().now()).prefetch_related("user", "service_account")
         for token in tokens:
-            owner = token.user.email if token.user else f"service {token.service_account.name}"
+            account = token.service_account
+            owner = token.user.email if token.user else f"service {account.name if account else '?'}"
             typer.echo(f"{token.prefix}  {owner}  {token.name!r}  {','.join(token.scopes)}  "
                        f"until {token.expires_at:%Y-%m-%d}")
         typer.echo(f"{len(tokens)} active token(s)", err=True)
