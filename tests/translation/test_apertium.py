@@ -89,7 +89,8 @@ async def test_installed_modes_are_discovered(cli: ApertiumTranslator) -> None:
     modes = listing.stdout.split()
     expected = {(p.source, p.target) for m in modes if (p := pair_from_mode(m))}
     assert set(cli.graph.pairs) == expected
-    assert ("es", "pt") in expected
+    pairs_of_system_packages = {("es", "pt"), ("hr", "sl"), ("sl", "hr"), ("sv", "nb"), ("nb", "sv"), ("da", "sv")}
+    assert pairs_of_system_packages <= expected
 
 
 @needs_apy
