@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from functools import cached_property
 from typing import Any, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -33,15 +34,31 @@ def grouped(model: type[M], key: str, order: str = "id") -> Callable[[list[int]]
 
 
 class Loaders:
-    """The loaders of one request (never shared between requests: they cache)."""
+    """The loaders of one request (never shared between requests: they cache), each made when first used."""
 
-    def __init__(self) -> None:
-        self.authority = DataLoader(by_id(Authority))
-        self.user = DataLoader(by_id(User))
-        self.messages = DataLoader(grouped(Message, "exchange_id"))
-        self.events = DataLoader(grouped(ExchangeEvent, "exchange_id"))
-        self.attachments = DataLoader(grouped(Attachment, "exchange_id"))
-        self.procedures = DataLoader(grouped(AuthorityProcedure, "authority_id"))
+    @cached_property
+    def authority(self) -> DataLoader[int, Authority | None]:
+        return DataLoader(by_id(Authority))
+
+    @cached_property
+    def user(self) -> DataLoader[int, User | None]:
+        return DataLoader(by_id(User))
+
+    @cached_property
+    def messages(self) -> DataLoader[int, list[Message]]:
+        return DataLoader(grouped(Message, "exchange_id"))
+
+    @cached_property
+    def events(self) -> DataLoader[int, list[ExchangeEvent]]:
+        return DataLoader(grouped(ExchangeEvent, "exchange_id"))
+
+    @cached_property
+    def attachments(self) -> DataLoader[int, list[Attachment]]:
+        return DataLoader(grouped(Attachment, "exchange_id"))
+
+    @cached_property
+    def procedures(self) -> DataLoader[int, list[AuthorityProcedure]]:
+        return DataLoader(grouped(AuthorityProcedure, "authority_id"))
 
     def prime_authorities(self, authorities: Iterable[Authority]) -> None:
         for authority in authorities:
