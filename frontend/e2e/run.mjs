@@ -84,6 +84,7 @@ try {
   await check('stale version explained, with a reload', () => scenarios.staleVersionExplained(browser, url));
   await check('scoreboard map colours for the crafted year', () => scenarios.scoreboardColours(browser, url));
   await check('coordinator registers, validates and grants an authority; adds a user', () => scenarios.coordinatorAdministers(browser, url));
+  await check('official creates an API token, sees it once, revokes it', () => scenarios.officialManagesApiTokens(browser, url));
   const list = views({ requestPath: made.requestPath ?? (await demoRequestPath(german)), alertPath: made.alertPath });
   await checkViewsInLanguages(browser, url, list);
   await check('language switcher by keyboard', () => scenarios.languageSwitcherByKeyboard(browser, url));

@@ -114,6 +114,29 @@ export async function coordinatorAdministers(browser, baseUrl) {
   await context.close();
 }
 
+/** An official creates an API token, sees it once and in the list, revokes it, and the list is empty again. */
+export async function officialManagesApiTokens(browser, baseUrl) {
+  const context = await signedInContext(browser, baseUrl, GERMAN_OFFICIAL, 'en');
+  const page = await context.newPage();
+  await openView(page, baseUrl, '/api-tokens');
+  const name = 'Nightly statistics export';
+  await page.locator('form[aria-labelledby="create-api-token"] [name="name"]').fill(name);
+  await page.getByLabel(await text('en', 'tokens.scope.STATISTICS_READ')).focus();
+  await page.keyboard.press('Space');
+  await page.locator('form[aria-labelledby="create-api-token"] [name="days"]').fill('30');
+  await page.locator('form[aria-labelledby="create-api-token"] button[type="submit"]').click();
+  const secret = await page.locator('.secret').textContent();
+  expect(/^imi_/.test(secret ?? ''), `the new token is not shown: ${secret}`);
+  const card = page.locator('li.card', { hasText: name });
+  await card.waitFor();
+  expect(!(await card.textContent()).includes(secret), 'the list shows the whole secret');
+  await screenshot(page, 'api-token-created-en');
+  await page.getByRole('button', { name: (await text('en', 'tokens.revokeNamed')).replace('{{name}}', name) }).click();
+  await page.locator('p.empty', { hasText: await text('en', 'tokens.none') }).waitFor();
+  expect((await page.locator('li.card').count()) === 0, 'a revoked token is still listed');
+  await context.close();
+}
+
 /**
  * Free text in another language is shown in the reader's language, labelled as a machine translation with its
  * engine, the original one click away, each with its own lang: an Irish official writes in English to a Spanish

@@ -28,6 +28,7 @@ export function views({ requestPath, alertPath }) {
     { name: 'scoreboard', path: '/scoreboard', viewer: official },
     { name: 'scoreboard-country', path: '/scoreboard/LU', viewer: official },
     { name: 'statistics', path: '/usage-statistics', viewer: official },
+    { name: 'api-tokens', path: '/api-tokens', viewer: official },
     { name: 'not-found', path: '/no-such-page', viewer: official },
   ].filter((view) => view.path);
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-/** A secret the server shows only once (an invitation or a set-password token), to hand on to its owner. */
-export function OneTimeSecret({ label, value }: { label: string; value: string }) {
+/** A secret the server shows only once (an invitation, a set-password or an API token); `note` says what to do with it. */
+export function OneTimeSecret({ label, value, note }: { label: string; value: string; note?: string }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice--success" role="status">
@@ -9,7 +9,7 @@ export function OneTimeSecret({ label, value }: { label: string; value: string }
       <p>
         <code className="secret">{value}</code>
       </p>
-      <p className="ecl-help-block">{t('admin.shownOnce')}</p>
+      <p className="ecl-help-block">{note ?? t('admin.shownOnce')}</p>
     </div>
   );
 }

@@ -13,6 +13,7 @@ function itemsFor(user: SessionUser) {
     { key: 'nav.directory', path: pathOf({ name: 'directory' }), shown: true },
     { key: 'nav.scoreboard', path: pathOf({ name: 'scoreboard' }), shown: true },
     { key: 'nav.statistics', path: pathOf({ name: 'statistics' }), shown: true },
+    { key: 'nav.apiTokens', path: pathOf({ name: 'apiTokens' }), shown: true },
     { key: 'nav.administration', path: pathOf({ name: 'admin' }), shown: administers(user) },
   ].filter((item) => item.shown);
 }

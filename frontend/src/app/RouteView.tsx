@@ -20,6 +20,7 @@ const loaders = {
   scoreboard: () => import('../scoreboard/ScoreboardView').then((m) => ({ default: m.ScoreboardView })),
   scoreboardCountry: () => import('../scoreboard/CountryView').then((m) => ({ default: m.CountryView })),
   statistics: () => import('../statistics/StatisticsView').then((m) => ({ default: m.StatisticsView })),
+  apiTokens: () => import('../tokens/ApiTokensView').then((m) => ({ default: m.ApiTokensView })),
 };
 
 const ComposeView = lazy(loaders.compose);
@@ -32,6 +33,7 @@ const AdminView = lazy(loaders.admin);
 const ScoreboardView = lazy(loaders.scoreboard);
 const CountryView = lazy(loaders.scoreboardCountry);
 const StatisticsView = lazy(loaders.statistics);
+const ApiTokensView = lazy(loaders.apiTokens);
 
 /** Starts loading the code of the page the browser opened on, alongside the language catalogue. */
 export function preloadView(route: Route): void {
@@ -68,6 +70,8 @@ function CurrentView({ route }: { route: Route }) {
       return <CountryView country={route.country} />;
     case 'statistics':
       return <StatisticsView />;
+    case 'apiTokens':
+      return <ApiTokensView />;
     case 'notFound':
       return <NotFoundView />;
   }

@@ -6,6 +6,7 @@ import * as reference from './graphql/reference';
 import * as requests from './graphql/requests';
 import * as session from './graphql/session';
 import * as statistics from './graphql/statistics';
+import * as tokens from './graphql/tokens';
 import * as work from './graphql/work';
 import type { DataSources } from './sources';
 
@@ -37,6 +38,9 @@ export function graphqlSources(client: Client): DataSources {
     addUser: (user) => admin.addUser(client, user),
     setUserRights: (userId, rights) => admin.setUserRights(client, userId, rights),
     setUserActive: (userId, active) => admin.setUserActive(client, userId, active),
+    apiTokens: () => tokens.apiTokens(client),
+    createApiToken: (token) => tokens.createApiToken(client, token),
+    revokeApiToken: (prefix) => tokens.revokeApiToken(client, prefix),
     scoreboard: (period, raw) => statistics.scoreboard(client, period, raw),
     countryTrend: (country, period, raw) => statistics.countryTrend(client, country, period, raw),
     usage: (period, language) => statistics.usage(client, period, language),

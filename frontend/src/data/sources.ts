@@ -7,6 +7,7 @@ import type { LegalArea } from '../reference/types';
 import type { RequestCommand, RequestDetail, RequestDraft } from '../requests/types';
 import type { CountryTrend, Period, ScoreboardReport, UsageStatistics } from '../scoreboard/types';
 import type { Right, SessionUser } from '../session/types';
+import type { ApiToken, NewApiToken } from '../tokens/types';
 import type { ExchangeEvent, WorkItem, WorkList } from '../work/types';
 
 /**
@@ -53,6 +54,12 @@ export interface DataSources {
   addUser(user: NewUser): Promise<{ setPasswordToken: string }>;
   setUserRights(userId: string, rights: Right[]): Promise<void>;
   setUserActive(userId: string, active: boolean): Promise<void>;
+
+  /** The reader's own active API tokens, newest first. */
+  apiTokens(): Promise<ApiToken[]>;
+  /** Creates an API token for the reader; the bearer token, which the server shows only this once. */
+  createApiToken(token: NewApiToken): Promise<{ token: string }>;
+  revokeApiToken(prefix: string): Promise<void>;
 
   scoreboard(period: Period, raw: boolean): Promise<ScoreboardReport>;
   countryTrend(country: string, period: Period, raw: boolean): Promise<CountryTrend>;

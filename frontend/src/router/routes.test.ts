@@ -13,13 +13,14 @@ describe('routes', () => {
     ['/scoreboard', { name: 'scoreboard' }],
     ['/scoreboard/lu', { name: 'scoreboardCountry', country: 'LU' }],
     ['/usage-statistics', { name: 'statistics' }],
+    ['/api-tokens/', { name: 'apiTokens' }],
     ['/nowhere', { name: 'notFound' }],
   ])('read %s', (path, route) => {
     expect(parseRoute(path)).toEqual(route);
   });
 
   it('write back the address they were read from', () => {
-    for (const path of ['/', '/sign-in', '/requests/new', '/requests/a%2Fb', '/alerts/new', '/alerts/RXhjaGFuZ2U6MQ%3D%3D', '/directory', '/admin', '/scoreboard/MT']) {
+    for (const path of ['/', '/sign-in', '/requests/new', '/requests/a%2Fb', '/alerts/new', '/alerts/RXhjaGFuZ2U6MQ%3D%3D', '/directory', '/admin', '/api-tokens', '/scoreboard/MT']) {
       expect(pathOf(parseRoute(path))).toBe(path);
     }
   });

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'scoreboard' }
   | { name: 'scoreboardCountry'; country: string }
   | { name: 'statistics' }
+  | { name: 'apiTokens' }
   | { name: 'notFound' };
 
 const STATIC_PATHS = {
@@ -24,6 +25,7 @@ const STATIC_PATHS = {
   admin: '/admin',
   scoreboard: '/scoreboard',
   statistics: '/usage-statistics',
+  apiTokens: '/api-tokens',
 } as const satisfies Partial<Record<Route['name'], string>>;
 
 export function parseRoute(pathname: string): Route {
