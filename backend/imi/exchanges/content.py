@@ -1,7 +1,7 @@
 """The structured content of an exchange: chosen question identifiers with their parameters, and the answers,
 checked against the procedure's catalogue. Only identifiers and values are stored, never the text."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from imi.catalogue import InvalidAnswer, Item, ParameterError, catalogue, validate_answer, validate_parameters
@@ -15,6 +15,26 @@ def _items_of(procedure_code: str) -> dict[str, Item]:
         return {item.id: item for item in catalogue(procedure_code).items()}
     except KeyError:
         raise ValidationFailed.single("procedure", f"{procedure_code} has no question set") from None
+
+
+def check_values(items: Mapping[str, Item], values: Mapping[str, Any], field: str,
+                 unknown: Callable[[str], str]) -> tuple[dict[str, Any], list[FieldProblem]]:
+    """Each value checked against its item: the valid ones as stored, and a problem (under `field`) for each other;
+    `unknown(item_id)` says why an identifier that is not among `items` is refused."""
+    problems: list[FieldProblem] = []
+    valid: dict[str, Any] = {}
+    for item_id, value in values.items():
+        item = items.get(item_id)
+        if item is None:
+            problems.append(FieldProblem(field, unknown(item_id)))
+            continue
+        try:
+            answer = validate_answer(item, value)
+        except InvalidAnswer as error:
+            problems.append(FieldProblem(f"{field}.{item_id}", error.reason))
+            continue
+        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    return valid, problems
 
 
 def check_questions(procedure_code: str, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -50,19 +70,8 @@ def check_questions(procedure_code: str, questions: list[dict[str, Any]]) -> lis
 def check_answers(procedure_code: str, questions: list[dict[str, Any]], answers: Mapping[str, Any]) -> dict[str, Any]:
     """Answers only to the request's chosen questions, each valid for its question's answer type."""
     items = _items_of(procedure_code)
-    chosen = {q["item"] for q in questions}
-    problems: list[FieldProblem] = []
-    valid: dict[str, Any] = {}
-    for item_id, value in answers.items():
-        if item_id not in chosen:
-            problems.append(FieldProblem("answers", f"{item_id} is not a question of this request"))
-            continue
-        try:
-            answer = validate_answer(items[item_id], value)
-        except InvalidAnswer as error:
-            problems.append(FieldProblem(f"answers.{item_id}", error.reason))
-            continue
-        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    chosen = {q["item"]: items[q["item"]] for q in questions if q["item"] in items}
+    valid, problems = check_values(chosen, answers, "answers", lambda item: f"{item} is not a question of this request")
     if problems:
         raise ValidationFailed(problems)
     return valid
@@ -72,19 +81,7 @@ def check_form(procedure_code: str, values: Mapping[str, Any], *, complete: bool
     """Values of a procedure's form (alerts, notifications), each valid for its field; when `complete`, every
     required field is filled in."""
     items = _items_of(procedure_code)
-    problems: list[FieldProblem] = []
-    valid: dict[str, Any] = {}
-    for item_id, value in values.items():
-        item = items.get(item_id)
-        if item is None:
-            problems.append(FieldProblem("form", f"{item_id} is not a field of {procedure_code}"))
-            continue
-        try:
-            answer = validate_answer(item, value)
-        except InvalidAnswer as error:
-            problems.append(FieldProblem(f"form.{item_id}", error.reason))
-            continue
-        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    valid, problems = check_values(items, values, "form", lambda item: f"{item} is not a field of {procedure_code}")
     if complete:
         problems += [FieldProblem(f"form.{item.id}", "is required") for item in items.values()
                      if item.required and item.id not in valid]

@@ -11,9 +11,9 @@ from typing import Any
 from imi.accounts.principal import Principal
 from imi.authorities.models import Authority, AuthorityProcedure, AuthorityStatus
 from imi.authorities.service import coordinator_of
-from imi.catalogue import InvalidAnswer, validate_answer
-from imi.errors import FieldProblem, NotAllowed, StaleVersion, ValidationFailed
+from imi.errors import NotAllowed, StaleVersion, ValidationFailed
 from imi.exchanges import service as exchanges
+from imi.exchanges.content import check_values
 from imi.exchanges.models import Exchange
 from imi.exchanges.visibility import Visible, get_visible
 from imi.procedures import deadline_job, rules
@@ -62,19 +62,8 @@ def check_step_form(found: Definition, section_id: str | None, values: Mapping[s
     if section_id is None:
         raise ValidationFailed.single("form", "this step has no form")
     items = {item.id: item for item in found.section(section_id).items}
-    problems: list[FieldProblem] = []
-    valid: dict[str, Any] = {}
-    for item_id, value in values.items():
-        item = items.get(item_id)
-        if item is None:
-            problems.append(FieldProblem("form", f"{item_id} is not a field of this step's form ({section_id})"))
-            continue
-        try:
-            answer = validate_answer(item, value)
-        except InvalidAnswer as error:
-            problems.append(FieldProblem(f"form.{item_id}", error.reason))
-            continue
-        valid[item_id] = list(answer) if isinstance(answer, tuple) else answer
+    valid, problems = check_values(items, values, "form",
+                                   lambda item: f"{item} is not a field of this step's form ({section_id})")
     if problems:
         raise ValidationFailed(problems)
     return valid
