@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from tortoise import Tortoise, connections
@@ -27,13 +28,17 @@ DEFAULT_TIMEOUT = 15.0
 
 def connection_config(database_url: str, timeout: float = DEFAULT_TIMEOUT) -> dict[str, Any]:
     """The connection of a database URL with its timeouts, unless the URL sets them: on PostgreSQL, asyncpg's
-    connect timeout and command timeout; on SQLite, how long a statement waits for a lock (busy timeout)."""
+    connect timeout and command timeout; on SQLite, how long a statement waits for a lock (busy timeout). The
+    folder of a SQLite file is created here: SQLite creates its file but not the folder, and a connection to a
+    file it cannot create never answers."""
     from tortoise.backends.base.config_generator import expand_db_url
 
     config = expand_db_url(database_url)
     credentials = config["credentials"]
     if database_url.startswith("sqlite"):
         credentials.setdefault("busy_timeout", int(timeout * 1000))
+        if credentials["file_path"] != ":memory:":
+            Path(credentials["file_path"]).parent.mkdir(parents=True, exist_ok=True)
     else:
         credentials.setdefault("timeout", max(1, min(int(timeout), 10)))
         credentials.setdefault("command_timeout", timeout)
