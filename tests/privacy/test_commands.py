@@ -1,9 +1,7 @@
 """The commands as an operator runs them: `imi privacy run`, `imi privacy verify-audit`, `imi privacy export`."""
 
 import json
-import os
 import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -15,17 +13,15 @@ from imi.clock import FixedClock
 from imi.exchanges.models import Exchange
 from imi.privacy import guard, rules
 from imi.privacy.models import AuditEntry
+from tests.commands import run_imi
 from tests.privacy.conftest import Flows
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def imi(database: str, settings: Any, *arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "backend"), "IMI_VAR_DIR": str(settings.var_dir),
-                   "IMI_DATABASE_URL": database, "IMI_ATTACHMENT_DIR": str(settings.attachment_dir)}
-    return subprocess.run([sys.executable, "-m", "imi", "privacy", *arguments], env=environment,
-                          capture_output=True, text=True, timeout=120, check=False)
+    return run_imi(settings.var_dir, "privacy", *arguments, IMI_DATABASE_URL=database,
+                   IMI_ATTACHMENT_DIR=str(settings.attachment_dir))
 
 
 async def test_run_verify_and_export_from_the_command_line(clean_db: str, flows: Flows, clock: FixedClock,

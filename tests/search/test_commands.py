@@ -1,17 +1,15 @@
 """The commands as an operator runs them: `imi authorities import` then `imi search reindex`, on a fresh SQLite."""
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from imi.search import SearchQuery, TantivyEngine
+from tests.commands import run_imi
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[2]
 GOOD = [
     {"external_id": "PL-NIA", "country": "PL", "level": "NATIONAL", "official_name": "Naczelna Izba Aptekarska",
      "official_language": "pl", "city": "Warszawa", "legal_areas": ["PROFESSIONAL_QUALIFICATIONS"],
@@ -24,12 +22,7 @@ BAD = {"external_id": "AT-OAK", "country": "AT", "level": "NATIONAL",
 
 
 def imi(tmp_path: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONPATH": str(ROOT / "backend"), "IMI_VAR_DIR": str(tmp_path),
-                   "IMI_DATABASE_URL": f"sqlite://{tmp_path / 'imi.sqlite3'}", "COLUMNS": "120"}
-    for name in ("IMI_MEILI_URL", "IMI_MEILI_KEY", "IMI_SEARCH_DIR"):
-        environment.pop(name, None)
-    return subprocess.run([sys.executable, "-m", "imi", *arguments], env=environment, capture_output=True,
-                          text=True, timeout=120, check=False)
+    return run_imi(tmp_path, *arguments, COLUMNS="120")
 
 
 async def test_import_reports_bad_lines_then_reindex_builds_the_index(tmp_path: Path) -> None:
