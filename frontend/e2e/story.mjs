@@ -16,7 +16,14 @@ function inDays(days) {
 async function chooseAction(page, action) {
   await tabTo(page, `button[data-action="${action}"]`);
   await page.keyboard.press('Enter');
-  await page.locator('.action-panel h3').waitFor();
+  try {
+    await page.locator('.action-panel h3').waitFor({ timeout: 15_000 });
+  } catch (error) {
+    const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing');
+    const state = await page.locator('.overview [data-state]').first().getAttribute('data-state').catch(() => 'unknown');
+    await screenshot(page, `failed-${action}`);
+    throw new Error(`no form for ${action} on ${page.url()} (state ${state}; focus on ${focused}): ${error.message}`);
+  }
 }
 
 async function submitPanel(page) {
