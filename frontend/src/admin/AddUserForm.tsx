@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { LANGUAGES, nativeName } from '../i18n/languages';
@@ -8,6 +8,7 @@ import type { Right } from '../session/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { useAnnounce } from '../ui/LiveRegion';
+import { useSecretIssuingForm } from '../ui/useSecretIssuingForm';
 import { OneTimeSecret } from './OneTimeSecret';
 import { RightsEditor } from './RightsEditor';
 
@@ -18,29 +19,21 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
   const sources = useDataSources();
   const announce = useAnnounce();
   const [rights, setRights] = useState<Right[]>([{ legalArea: null, profile: 'REQUEST_HANDLER' }]);
-  const [error, setError] = useState<unknown>(null);
-  const [token, setToken] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(null);
-    try {
-      const added = await sources.addUser({
-        fullName: String(form.get('fullName')).trim(),
-        email: String(form.get('email')).trim(),
-        language: String(form.get('language')),
-        rights,
-      });
-      setToken(added.setPasswordToken);
+  const { submit, pending, error, secret: token } = useSecretIssuingForm(
+    async (form) =>
+      (
+        await sources.addUser({
+          fullName: String(form.get('fullName')).trim(),
+          email: String(form.get('email')).trim(),
+          language: String(form.get('language')),
+          rights,
+        })
+      ).setPasswordToken,
+    () => {
       announce(t('admin.userAdded'));
-      element.reset();
       onAdded();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    },
+  );
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="add-user">
@@ -66,7 +59,7 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
       {error !== null && <ErrorNotice error={error} />}
       {token && <OneTimeSecret label={t('admin.setPasswordToken')} value={token} />}
       <div className="form__actions">
-        <button type="submit" className="ecl-button ecl-button--primary">
+        <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
           {t('admin.addUser')}
         </button>
       </div>

@@ -1,4 +1,3 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDataSources } from '../data/sources';
 import { LANGUAGES, nativeName } from '../i18n/languages';
@@ -7,6 +6,7 @@ import { AUTHORITY_LEVELS, type AuthorityLevel } from '../reference/types';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { useAnnounce } from '../ui/LiveRegion';
+import { useSecretIssuingForm } from '../ui/useSecretIssuingForm';
 import { OneTimeSecret } from './OneTimeSecret';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
@@ -17,32 +17,24 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
   const language = useLanguage();
   const sources = useDataSources();
   const announce = useAnnounce();
-  const [error, setError] = useState<unknown>(null);
-  const [invitation, setInvitation] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(null);
-    try {
-      const result = await sources.registerAuthority({
-        country,
-        level: text(form, 'level') as AuthorityLevel,
-        officialName: text(form, 'officialName'),
-        officialLanguage: text(form, 'officialLanguage'),
-        city: text(form, 'city'),
-        email: text(form, 'email'),
-        administratorEmail: text(form, 'administratorEmail'),
-      });
-      setInvitation(result.invitationToken);
+  const { submit, pending, error, secret: invitation } = useSecretIssuingForm(
+    async (form) =>
+      (
+        await sources.registerAuthority({
+          country,
+          level: text(form, 'level') as AuthorityLevel,
+          officialName: text(form, 'officialName'),
+          officialLanguage: text(form, 'officialLanguage'),
+          city: text(form, 'city'),
+          email: text(form, 'email'),
+          administratorEmail: text(form, 'administratorEmail'),
+        })
+      ).invitationToken,
+    () => {
       announce(t('admin.registered'));
-      element.reset();
       onRegistered();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    },
+  );
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="register-authority">
@@ -84,7 +76,7 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
       {error !== null && <ErrorNotice error={error} />}
       {invitation && <OneTimeSecret label={t('admin.invitationToken')} value={invitation} />}
       <div className="form__actions">
-        <button type="submit" className="ecl-button ecl-button--primary">
+        <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
           {t('admin.register')}
         </button>
       </div>

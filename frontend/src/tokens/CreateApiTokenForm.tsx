@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OneTimeSecret } from '../admin/OneTimeSecret';
 import { useDataSources } from '../data/sources';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
 import { useAnnounce } from '../ui/LiveRegion';
+import { useSecretIssuingForm } from '../ui/useSecretIssuingForm';
 import { ScopesField } from './ScopesField';
 import type { Scope } from './types';
 
@@ -14,26 +15,14 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: () => void }) {
   const sources = useDataSources();
   const announce = useAnnounce();
   const [scopes, setScopes] = useState<Scope[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [token, setToken] = useState<string | null>(null);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const element = event.currentTarget;
-    const form = new FormData(element);
-    setError(null);
-    setToken(null);
-    try {
-      const created = await sources.createApiToken({ name: String(form.get('name')).trim(), scopes, days: Number(form.get('days')) });
-      setToken(created.token);
+  const { submit, pending, error, secret: token } = useSecretIssuingForm(
+    async (form) => (await sources.createApiToken({ name: String(form.get('name')).trim(), scopes, days: Number(form.get('days')) })).token,
+    () => {
       announce(t('tokens.created'));
-      element.reset();
       setScopes([]);
       onCreated();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
+    },
+  );
 
   return (
     <form className="form" onSubmit={submit} aria-labelledby="create-api-token">
@@ -52,7 +41,7 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: () => void }) {
       {error !== null && <ErrorNotice error={error} />}
       {token && <OneTimeSecret label={t('tokens.newToken')} value={token} note={t('tokens.shownOnce')} />}
       <div className="form__actions">
-        <button type="submit" className="ecl-button ecl-button--primary">
+        <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
           {t('tokens.create')}
         </button>
       </div>
