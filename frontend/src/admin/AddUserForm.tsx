@@ -5,11 +5,8 @@ import { LANGUAGES, nativeName } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 import type { LegalArea } from '../reference/types';
 import type { Right } from '../session/types';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
-import { useAnnounce } from '../ui/LiveRegion';
-import { useSecretIssuingForm } from '../ui/useSecretIssuingForm';
-import { OneTimeSecret } from './OneTimeSecret';
+import { SecretIssuingForm } from '../ui/SecretIssuingForm';
 import { RightsEditor } from './RightsEditor';
 
 /** A local data administrator adds a user to its authority; the user sets a password with the token shown once. */
@@ -17,29 +14,29 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
   const { t } = useTranslation();
   const language = useLanguage();
   const sources = useDataSources();
-  const announce = useAnnounce();
   const [rights, setRights] = useState<Right[]>([{ legalArea: null, profile: 'REQUEST_HANDLER' }]);
-  const { submit, pending, error, secret: token } = useSecretIssuingForm(
-    async (form) =>
-      (
-        await sources.addUser({
-          fullName: String(form.get('fullName')).trim(),
-          email: String(form.get('email')).trim(),
-          language: String(form.get('language')),
-          rights,
-        })
-      ).setPasswordToken,
-    () => {
-      announce(t('admin.userAdded'));
-      onAdded();
-    },
-  );
+
+  async function issue(form: FormData) {
+    const added = await sources.addUser({
+      fullName: String(form.get('fullName')).trim(),
+      email: String(form.get('email')).trim(),
+      language: String(form.get('language')),
+      rights,
+    });
+    return added.setPasswordToken;
+  }
 
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="add-user">
-      <h3 id="add-user" className="ecl-u-type-heading-3">
-        {t('admin.addUser')}
-      </h3>
+    <SecretIssuingForm
+      headingId="add-user"
+      title={t('admin.addUser')}
+      headingLevel={3}
+      submitLabel={t('admin.addUser')}
+      issue={issue}
+      announcement={t('admin.userAdded')}
+      onIssued={onAdded}
+      secretLabel={t('admin.setPasswordToken')}
+    >
       <Field label={t('admin.fullName')}>{({ id }) => <input id={id} name="fullName" className="ecl-text-input ecl-text-input--l" required />}</Field>
       <Field label={t('signIn.email')}>{({ id }) => <input id={id} name="email" type="email" className="ecl-text-input ecl-text-input--l" required />}</Field>
       <Field label={t('admin.language')}>
@@ -56,13 +53,6 @@ export function AddUserForm({ legalAreas, onAdded }: { legalAreas: LegalArea[]; 
         )}
       </Field>
       <RightsEditor rights={rights} legalAreas={legalAreas} onChange={setRights} />
-      {error !== null && <ErrorNotice error={error} />}
-      {token && <OneTimeSecret label={t('admin.setPasswordToken')} value={token} />}
-      <div className="form__actions">
-        <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
-          {t('admin.addUser')}
-        </button>
-      </div>
-    </form>
+    </SecretIssuingForm>
   );
 }

@@ -3,11 +3,8 @@ import { useDataSources } from '../data/sources';
 import { LANGUAGES, nativeName } from '../i18n/languages';
 import { useLanguage } from '../i18n/useLanguage';
 import { AUTHORITY_LEVELS, type AuthorityLevel } from '../reference/types';
-import { ErrorNotice } from '../ui/ErrorNotice';
 import { Field } from '../ui/Field';
-import { useAnnounce } from '../ui/LiveRegion';
-import { useSecretIssuingForm } from '../ui/useSecretIssuingForm';
-import { OneTimeSecret } from './OneTimeSecret';
+import { SecretIssuingForm } from '../ui/SecretIssuingForm';
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
@@ -16,31 +13,31 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
   const { t } = useTranslation();
   const language = useLanguage();
   const sources = useDataSources();
-  const announce = useAnnounce();
-  const { submit, pending, error, secret: invitation } = useSecretIssuingForm(
-    async (form) =>
-      (
-        await sources.registerAuthority({
-          country,
-          level: text(form, 'level') as AuthorityLevel,
-          officialName: text(form, 'officialName'),
-          officialLanguage: text(form, 'officialLanguage'),
-          city: text(form, 'city'),
-          email: text(form, 'email'),
-          administratorEmail: text(form, 'administratorEmail'),
-        })
-      ).invitationToken,
-    () => {
-      announce(t('admin.registered'));
-      onRegistered();
-    },
-  );
+
+  async function issue(form: FormData) {
+    const registered = await sources.registerAuthority({
+      country,
+      level: text(form, 'level') as AuthorityLevel,
+      officialName: text(form, 'officialName'),
+      officialLanguage: text(form, 'officialLanguage'),
+      city: text(form, 'city'),
+      email: text(form, 'email'),
+      administratorEmail: text(form, 'administratorEmail'),
+    });
+    return registered.invitationToken;
+  }
 
   return (
-    <form className="form" onSubmit={submit} aria-labelledby="register-authority">
-      <h3 id="register-authority" className="ecl-u-type-heading-3">
-        {t('admin.registerAuthority')}
-      </h3>
+    <SecretIssuingForm
+      headingId="register-authority"
+      title={t('admin.registerAuthority')}
+      headingLevel={3}
+      submitLabel={t('admin.register')}
+      issue={issue}
+      announcement={t('admin.registered')}
+      onIssued={onRegistered}
+      secretLabel={t('admin.invitationToken')}
+    >
       <Field label={t('directory.officialName')}>{({ id }) => <input id={id} name="officialName" className="ecl-text-input ecl-text-input--l" required />}</Field>
       <Field label={t('admin.officialLanguage')}>
         {({ id }) => (
@@ -73,13 +70,6 @@ export function RegisterAuthorityForm({ country, onRegistered }: { country: stri
       <Field label={t('admin.administratorEmail')} hint={t('admin.administratorEmailHint')}>
         {({ id, describedBy }) => <input id={id} name="administratorEmail" type="email" className="ecl-text-input" aria-describedby={describedBy} />}
       </Field>
-      {error !== null && <ErrorNotice error={error} />}
-      {invitation && <OneTimeSecret label={t('admin.invitationToken')} value={invitation} />}
-      <div className="form__actions">
-        <button type="submit" className="ecl-button ecl-button--primary" disabled={pending}>
-          {t('admin.register')}
-        </button>
-      </div>
-    </form>
+    </SecretIssuingForm>
   );
 }
